@@ -1,0 +1,145 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class KetenCasusoverlegItem(models.Model):
+    """One dossier on the agenda of a casusoverleg, with its deadline and besluiten."""
+
+    _name = "keten.casusoverleg.item"
+    _description = "Casusoverleg agenda item"
+    _inherit = ["keten.mail.privacy.mixin", "keten.validation.mixin"]
+    _order = "overleg_date desc, sequence, id"
+    _rec_name = "dossier_id"
+
+    overleg_id = fields.Many2one(
+        "keten.casusoverleg", required=True, ondelete="cascade", index=True
+    )
+    overleg_date = fields.Datetime(related="overleg_id.date_start", store=True)
+    overleg_state = fields.Selection(
+        related="overleg_id.state", store=True, string="Overleg state"
+    )
+    dossier_id = fields.Many2one(
+        "keten.dossier", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    deadline = fields.Date(
+        string="Discuss by", help="Deadline by which the case must be discussed."
+    )
+    invited_organisation_ids = fields.Many2many(
+        "keten.organisation",
+        "keten_overleg_item_invited_org_rel",
+        "item_id",
+        "organisation_id",
+        string="Invited for this case",
+        compute="_compute_invited_organisation_ids",
+        store=True,
+        readonly=False,
+        help="Partners of the flexibele schil invited for this case, by its forms of "
+        "exploitation. They become involved in the dossier.",
+    )
+    question = fields.Text(
+        string="Question to the table",
+        help="What the table is asked to decide or advise on. Shown on the agenda.",
+    )
+    decisions = fields.Text(
+        string="Besluiten",
+        help="The besluiten of the table about this dossier: who does what, by when.",
+    )
+    state = fields.Selection(
+        [
+            ("te_bespreken", "Te bespreken"),
+            ("besproken", "Besproken"),
+            ("uitgesteld", "Uitgesteld"),
+        ],
+        default="te_bespreken",
+        required=True,
+        tracking=True,
+        help="Te bespreken, besproken or uitgesteld (postponed to a next overleg).",
+    )
+
+    _sql_constraints = [
+        (
+            "overleg_dossier_uniq",
+            "unique(overleg_id, dossier_id)",
+            "This dossier is already on the agenda of this overleg.",
+        ),
+    ]
+
+    @api.depends("dossier_id.verschijningsvorm_ids")
+    def _compute_invited_organisation_ids(self):
+        for item in self:
+            if item.invited_organisation_ids or not item.dossier_id:
+                continue
+            experts = (
+                item.dossier_id.sudo().verschijningsvorm_ids.expert_organisation_ids
+            )
+            item.invited_organisation_ids = experts.filtered(
+                lambda o: o.membership == "flexibele_schil"
+            )
+
+    @api.constrains("deadline", "overleg_id")
+    def _check_deadline(self):
+        for item in self:
+            if (
+                item.deadline
+                and item.dossier_id.date_opened
+                and (item.deadline < item.dossier_id.date_opened)
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The deadline for discussion lies before the dossier was opened."
+                    )
+                )
+
+    @api.constrains("overleg_id", "dossier_id")
+    def _check_agenda(self):
+        for item in self:
+            overleg = item.overleg_id.sudo()
+            if overleg.state == "geannuleerd":
+                raise ValidationError(
+                    self.env._(
+                        "Casusoverleg %(ref)s is cancelled: put the dossier on the "
+                        "agenda of another overleg.",
+                        ref=overleg.name,
+                    )
+                )
+            if item.dossier_id.sudo().is_closed:
+                raise ValidationError(
+                    self.env._(
+                        "Dossier %(ref)s is closed and does not go on the agenda.",
+                        ref=item.dossier_id.sudo().name,
+                    )
+                )
+
+    @api.constrains("state", "overleg_id")
+    def _check_state(self):
+        for item in self:
+            if item.state == "besproken" and item.overleg_id.state not in (
+                "gehouden",
+                "vastgesteld",
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Dossier %(ref)s is discussed only once the overleg was held.",
+                        ref=item.dossier_id.sudo().name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        overleggen = self.env["keten.casusoverleg"].browse(
+            [vals["overleg_id"] for vals in vals_list if vals.get("overleg_id")]
+        )
+        overleggen._check_not_adopted()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        overleggen = self.overleg_id
+        if vals.get("overleg_id"):
+            overleggen |= overleggen.browse(vals["overleg_id"])
+        overleggen._check_not_adopted()
+        return super().write(vals)
+
+    def unlink(self):
+        self.overleg_id._check_not_adopted()
+        return super().unlink()

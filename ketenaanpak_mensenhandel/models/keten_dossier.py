@@ -1,0 +1,927 @@
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+URGENCIES = [
+    ("0", "Normaal"),
+    ("1", "Hoog"),
+    ("2", "Acuut"),
+]
+
+CLOSING_REASONS = [
+    ("afgerond", "Afgerond: doelen bereikt"),
+    ("afgeschaald", "Afgeschaald: geen mensenhandel"),
+    ("overgedragen", "Overgedragen aan andere partner"),
+    ("buiten_regio", "Verhuisd / buiten de regio"),
+    ("geen_contact", "Geen contact meer"),
+    ("overig", "Overig"),
+]
+
+NAZORG_STATES = [
+    ("open", "Nog niet besloten"),
+    ("geregeld", "Nazorg geregeld"),
+    ("niet_nodig", "Geen nazorg nodig"),
+]
+
+KWALIFICATIES = [
+    ("wel", "Wel mensenhandel"),
+    ("geen", "Geen mensenhandel"),
+]
+
+QUADRANTS = [
+    ("mh_zorg", "Wel mensenhandel, wel zorg"),
+    ("mh_geen_zorg", "Wel mensenhandel, geen zorg"),
+    ("geen_mh_zorg", "Geen mensenhandel, wel zorg"),
+    ("geen_mh_geen_zorg", "Geen mensenhandel, geen zorg"),
+]
+
+
+class KetenDossier(models.Model):
+    """The cliëntdossier (casus): one case along the whole chain."""
+
+    _name = "keten.dossier"
+    _description = "Dossier"
+    _inherit = [
+        "keten.mail.privacy.mixin",
+        "mail.activity.mixin",
+        "keten.access.logged.mixin",
+        "keten.domain.guard.mixin",
+        "keten.validation.mixin",
+    ]
+    _order = "urgency desc, date_opened desc, id desc"
+    _track_duration_field = "stage_id"
+    _keten_mail_reference_field = "name"
+
+    name = fields.Char(
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index=True,
+    )
+    active = fields.Boolean(default=True)
+    summary = fields.Text(
+        help="Short description of the case. Put details in meldingen and wegingen."
+    )
+    date_opened = fields.Date(
+        string="Opened on",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+        help="When the dossier was opened.",
+    )
+    date_closed = fields.Date(string="Closed on", readonly=True, copy=False)
+    stage_id = fields.Many2one(
+        "keten.stage",
+        required=True,
+        tracking=True,
+        index=True,
+        copy=False,
+        ondelete="restrict",
+        default=lambda self: self._default_stage_id(),
+        group_expand="_read_group_stage_ids",
+        domain="[('hoofdstap_code', '!=', 'preventie')]",
+        help="The step of the reference model the dossier is in. Moving on is refused "
+        "while the data that step requires is missing.",
+    )
+    hoofdstap_id = fields.Many2one(
+        related="stage_id.hoofdstap_id",
+        store=True,
+        index=True,
+        group_expand="_read_group_hoofdstap_ids",
+    )
+    hoofdstap_code = fields.Selection(related="stage_id.hoofdstap_code", store=True)
+    is_closed = fields.Boolean(related="stage_id.is_closed", store=True, index=True)
+    date_last_stage_update = fields.Datetime(
+        string="Last stage change",
+        default=fields.Datetime.now,
+        readonly=True,
+        copy=False,
+    )
+    closing_reason = fields.Selection(
+        CLOSING_REASONS, tracking=True, copy=False, help="Why the dossier was closed."
+    )
+    closing_note = fields.Text(copy=False)
+    urgency = fields.Selection(
+        URGENCIES,
+        default="0",
+        required=True,
+        tracking=True,
+        help="Normaal, Hoog or Acuut. Acuut: the 1e weging the same working day; "
+        "consider a spoed-overleg.",
+    )
+    color = fields.Integer()
+    # Persons and meldingen
+    person_link_ids = fields.One2many(
+        "keten.dossier.person", "dossier_id", string="Persons"
+    )
+    victim_count = fields.Integer(compute="_compute_victim_count", store=True)
+    melding_ids = fields.One2many("keten.melding", "dossier_id", string="Meldingen")
+    melding_count = fields.Integer(compute="_compute_counts", compute_sudo=False)
+    verschijningsvorm_ids = fields.Many2many(
+        "keten.verschijningsvorm",
+        "keten_dossier_vorm_rel",
+        "dossier_id",
+        "vorm_id",
+        string="Verschijningsvormen",
+        tracking=True,
+        help="Forms of exploitation; a dossier can have several. They decide which "
+        "partners of the flexibele schil are invited to the casusoverleg.",
+    )
+    woongemeente_id = fields.Many2one(
+        "keten.gemeente",
+        tracking=True,
+        help="Where the victim lives.",
+    )
+    gemeente_uitbuiting_id = fields.Many2one(
+        "keten.gemeente",
+        string="Gemeente van uitbuiting",
+        tracking=True,
+        help="Where the exploitation takes place. A case often crosses municipal "
+        "borders: record both.",
+    )
+    # Organisations and roles
+    meldpunt_organisation_id = fields.Many2one(
+        "keten.organisation",
+        string="Meldpunt",
+        default=lambda self: self._default_meldpunt(),
+        tracking=True,
+        help="The meldpunt of the region (Veilig Thuis); involved in every dossier it "
+        "receives.",
+    )
+    registering_organisation_id = fields.Many2one(
+        "keten.organisation",
+        string="Registering organisation",
+        default=lambda self: self.env.user.keten_organisation_ids[:1],
+        tracking=True,
+        help="The organisation that registered the first melding.",
+    )
+    regie_organisation_id = fields.Many2one(
+        "keten.organisation",
+        string="Regievoerende organisatie",
+        tracking=True,
+        index=True,
+        help="The organisation that directs the case (procesregie, usually the Zorg- "
+        "en Veiligheidshuis).",
+    )
+    regie_user_id = fields.Many2one(
+        "res.users",
+        string="Regievoerder",
+        tracking=True,
+        index=True,
+        domain="[('share', '=', False)]",
+        help="The person who directs the case and watches its progress.",
+    )
+    zorgcoordinator_organisation_id = fields.Many2one(
+        "keten.organisation",
+        string="Zorgcoördinatie (organisation)",
+        tracking=True,
+        help="Care coordination: Moviera for victims of 23 and older, MEE Samen or "
+        "Veilig Thuis for minors and young adults under 23.",
+    )
+    zorgcoordinator_user_id = fields.Many2one(
+        "res.users",
+        string="Zorgcoördinator",
+        tracking=True,
+        domain="[('share', '=', False)]",
+        help="The care coordinator of the victim.",
+    )
+    manual_organisation_ids = fields.Many2many(
+        "keten.organisation",
+        "keten_dossier_manual_org_rel",
+        "dossier_id",
+        "organisation_id",
+        string="Organisations added by hand",
+        readonly=True,
+        help="Added with the 'Involve organisation' button; the reason is in the chatter.",
+    )
+    involved_organisation_ids = fields.Many2many(
+        "keten.organisation",
+        "keten_dossier_involved_org_rel",
+        "dossier_id",
+        "organisation_id",
+        compute="_compute_involved_organisation_ids",
+        store=True,
+        string="Involved organisations",
+        help="Every organisation with a reason to see this dossier: registering "
+        "organisation, meldpunt, regie, zorgcoördinatie, invited to a casusoverleg "
+        "for it, an action or intervention on it, or added by hand.",
+    )
+    # Process records
+    weging_ids = fields.One2many("keten.weging", "dossier_id", string="Wegingen")
+    kwalificatie = fields.Selection(
+        KWALIFICATIES,
+        compute="_compute_weging_outcome",
+        store=True,
+        tracking=True,
+        help="From the latest confirmed weging: wel or geen mensenhandel.",
+    )
+    quadrant = fields.Selection(
+        QUADRANTS,
+        string="2e weging outcome",
+        compute="_compute_weging_outcome",
+        store=True,
+        help="From the latest confirmed 2e weging: wel or geen mensenhandel, wel or "
+        "geen zorg.",
+    )
+    traject_zorg = fields.Boolean(
+        string="Zorgtraject",
+        compute="_compute_weging_outcome",
+        store=True,
+        help="Trajectbesluit: only a care track, led by the zorgcoördinator.",
+    )
+    traject_zorg_strafrecht = fields.Boolean(
+        string="Zorg- en strafrechtelijk traject",
+        compute="_compute_weging_outcome",
+        store=True,
+        help="Trajectbesluit: a care and a criminal track; process direction at the "
+        "Zorg- en Veiligheidshuis.",
+    )
+    traject_ondermijning = fields.Boolean(
+        string="Ondermijning (RIEC)",
+        compute="_compute_weging_outcome",
+        store=True,
+        help="Trajectbesluit: organised crime (ondermijning), to the RIEC "
+        "informatieplein.",
+    )
+    agenda_item_ids = fields.One2many(
+        "keten.casusoverleg.item", "dossier_id", string="Casusoverleg items"
+    )
+    overleg_count = fields.Integer(compute="_compute_counts", compute_sudo=False)
+    plan_ids = fields.One2many("keten.plan", "dossier_id", string="Plannen van aanpak")
+    stage_history_ids = fields.One2many(
+        "keten.dossier.stage.history", "dossier_id", string="Stage history"
+    )
+    plan_id = fields.Many2one(
+        "keten.plan",
+        string="Current plan van aanpak",
+        compute="_compute_plan_id",
+        store=True,
+    )
+    plan_count = fields.Integer(compute="_compute_counts", compute_sudo=False)
+    action_ids = fields.One2many("keten.plan.action", "dossier_id", string="Actions")
+    interventie_ids = fields.One2many(
+        "keten.interventie", "dossier_id", string="Interventies"
+    )
+    interventie_count = fields.Integer(compute="_compute_counts", compute_sudo=False)
+    evaluatie_ids = fields.One2many(
+        "keten.evaluatie", "dossier_id", string="Evaluaties"
+    )
+    evaluatie_count = fields.Integer(compute="_compute_counts", compute_sudo=False)
+    nazorg_status = fields.Selection(
+        NAZORG_STATES,
+        string="Nazorg",
+        default="open",
+        required=True,
+        tracking=True,
+        help="Decide on nazorg (arranged or not needed) before the dossier can be "
+        "closed.",
+    )
+    nazorg_note = fields.Text(
+        help="Safe place, lawyer and help arranged; who keeps contact to prevent "
+        "relapse."
+    )
+    # Criminal track: the content lives in keten.strafrecht (Justitie only);
+    # everybody involved sees that it exists and whom to align with about care.
+    strafrecht_ids = fields.One2many(
+        "keten.strafrecht",
+        "dossier_id",
+        string="Strafrechtelijk traject",
+        groups="ketenaanpak_mensenhandel.group_justitie",
+    )
+    has_criminal_track = fields.Boolean(
+        string="Criminal track", compute="_compute_criminal_track", store=True
+    )
+    criminal_contact_organisation_id = fields.Many2one(
+        "keten.organisation",
+        string="Align about care with",
+        compute="_compute_criminal_track",
+        store=True,
+    )
+    criminal_contact_user_id = fields.Many2one(
+        "res.users",
+        string="Contact for alignment",
+        compute="_compute_criminal_track",
+        store=True,
+    )
+    stage_card = fields.Html(compute="_compute_stage_card", string="Werkwijze")
+    next_step = fields.Char(
+        compute="_compute_stage_card",
+        help="What the reference model asks next for this dossier, from its stage "
+        "and the data recorded so far.",
+    )
+    is_anonymised = fields.Boolean(readonly=True, copy=False, index=True)
+    anonymised_date = fields.Datetime(readonly=True, copy=False)
+
+    # ------------------------------------------------------------------
+    # Defaults
+    # ------------------------------------------------------------------
+    @api.model
+    def _default_stage_id(self):
+        return self.env["keten.stage"].search(
+            [("hoofdstap_code", "=", "signalering"), ("closing_type", "=", False)],
+            limit=1,
+        )
+
+    @api.model
+    def _default_meldpunt(self):
+        return self.env["keten.organisation"].search(
+            [("is_meldpunt", "=", True)], limit=1
+        )
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("person_link_ids.role")
+    def _compute_victim_count(self):
+        for dossier in self:
+            dossier.victim_count = len(
+                dossier.person_link_ids.filtered(
+                    lambda link: link.role == "slachtoffer"
+                )
+            )
+
+    def _compute_counts(self):
+        def count(model, field):
+            return dict(
+                self.env[model]._read_group(
+                    [(field, "in", self.ids)], [field], ["__count"]
+                )
+            )
+
+        meldingen = count("keten.melding", "dossier_id")
+        items = count("keten.casusoverleg.item", "dossier_id")
+        plans = count("keten.plan", "dossier_id")
+        interventies = count("keten.interventie", "dossier_id")
+        evaluaties = count("keten.evaluatie", "dossier_id")
+        for dossier in self:
+            dossier.melding_count = meldingen.get(dossier, 0)
+            dossier.overleg_count = items.get(dossier, 0)
+            dossier.plan_count = plans.get(dossier, 0)
+            dossier.interventie_count = interventies.get(dossier, 0)
+            dossier.evaluatie_count = evaluaties.get(dossier, 0)
+
+    @api.depends(
+        "registering_organisation_id",
+        "meldpunt_organisation_id",
+        "regie_organisation_id",
+        "zorgcoordinator_organisation_id",
+        "manual_organisation_ids",
+        "melding_ids.organisation_id",
+        "agenda_item_ids.invited_organisation_ids",
+        "agenda_item_ids.overleg_id.invited_organisation_ids",
+        "action_ids.organisation_id",
+        "interventie_ids.organisation_id",
+    )
+    def _compute_involved_organisation_ids(self):
+        for dossier in self:
+            dossier.involved_organisation_ids = (
+                dossier.registering_organisation_id
+                | dossier.meldpunt_organisation_id
+                | dossier.regie_organisation_id
+                | dossier.zorgcoordinator_organisation_id
+                | dossier.manual_organisation_ids
+                | dossier.melding_ids.organisation_id
+                | dossier.agenda_item_ids.invited_organisation_ids
+                | dossier.agenda_item_ids.overleg_id.invited_organisation_ids
+                | dossier.action_ids.organisation_id
+                | dossier.interventie_ids.organisation_id
+            )
+
+    @api.depends(
+        "weging_ids.state",
+        "weging_ids.kwalificatie",
+        "weging_ids.zorg",
+        "weging_ids.traject_zorg",
+        "weging_ids.traject_zorg_strafrecht",
+        "weging_ids.traject_ondermijning",
+    )
+    def _compute_weging_outcome(self):
+        for dossier in self:
+            done = dossier.weging_ids.filtered(lambda w: w.state == "vastgesteld")
+            latest = done.sorted(lambda w: (w.date, w.id))[-1:] if done else done
+            dossier.kwalificatie = latest.kwalificatie or False
+            second = done.filtered(lambda w: w.weging_type == "tweede")
+            second = second.sorted(lambda w: (w.date, w.id))[-1:] if second else second
+            dossier.quadrant = second.quadrant or False
+            dossier.traject_zorg = second.traject_zorg
+            dossier.traject_zorg_strafrecht = second.traject_zorg_strafrecht
+            dossier.traject_ondermijning = second.traject_ondermijning
+
+    @api.depends("plan_ids.state")
+    def _compute_plan_id(self):
+        for dossier in self:
+            adopted = dossier.plan_ids.filtered(lambda p: p.state == "vastgesteld")
+            concept = dossier.plan_ids.filtered(lambda p: p.state == "concept")
+            dossier.plan_id = (adopted or concept).sorted("id")[-1:]
+
+    @api.depends(
+        "strafrecht_ids.state",
+        "strafrecht_ids.care_contact_organisation_id",
+        "strafrecht_ids.care_contact_user_id",
+        "interventie_ids.is_justice",
+        "traject_zorg_strafrecht",
+    )
+    def _compute_criminal_track(self):
+        for dossier in self:
+            tracks = dossier.strafrecht_ids.filtered(lambda s: s.state != "afgesloten")
+            justice_interventions = dossier.interventie_ids.filtered("is_justice")
+            dossier.has_criminal_track = bool(
+                tracks or justice_interventions or dossier.traject_zorg_strafrecht
+            )
+            track = tracks.sorted("id")[-1:]
+            dossier.criminal_contact_organisation_id = (
+                track.care_contact_organisation_id
+            )
+            dossier.criminal_contact_user_id = track.care_contact_user_id
+
+    @api.depends(
+        "stage_id",
+        "weging_ids.state",
+        "plan_ids.state",
+        "agenda_item_ids",
+        "interventie_ids",
+        "nazorg_status",
+        "evaluatie_ids.state",
+    )
+    def _compute_stage_card(self):
+        for dossier in self:
+            # Whether process records exist, not their content: read as superuser.
+            next_step = dossier.sudo()._next_step_hint() if dossier.id else False
+            dossier.next_step = next_step
+            dossier.stage_card = (
+                dossier.stage_id._render_card(next_step) if dossier.stage_id else False
+            )
+
+    # ------------------------------------------------------------------
+    # group_expand
+    # ------------------------------------------------------------------
+    @api.model
+    def _read_group_stage_ids(self, stages, domain):
+        code = self.env.context.get("keten_hoofdstap_code")
+        stage_domain = [("hoofdstap_code", "!=", "preventie")]
+        if code:
+            stage_domain = [("hoofdstap_code", "=", code)]
+        return stages.search(stage_domain)
+
+    @api.model
+    def _read_group_hoofdstap_ids(self, hoofdstappen, domain):
+        return hoofdstappen.search([("code", "!=", "preventie")])
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("date_opened")
+    def _check_date_opened(self):
+        today = fields.Date.context_today(self)
+        for dossier in self:
+            if dossier.date_opened and dossier.date_opened > today:
+                raise ValidationError(
+                    self.env._("A dossier cannot be opened in the future.")
+                )
+
+    @api.constrains("date_opened", "date_closed")
+    def _check_date_closed(self):
+        for dossier in self:
+            if (
+                dossier.date_closed
+                and dossier.date_opened
+                and dossier.date_closed < dossier.date_opened
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Dossier %(ref)s cannot be opened after it was closed.",
+                        ref=dossier.name,
+                    )
+                )
+
+    @api.constrains(
+        "regie_user_id",
+        "regie_organisation_id",
+        "zorgcoordinator_user_id",
+        "zorgcoordinator_organisation_id",
+    )
+    def _check_regie_user(self):
+        for dossier in self:
+            for user, organisation, role in (
+                (
+                    dossier.regie_user_id,
+                    dossier.regie_organisation_id,
+                    self.env._("the regievoerende organisatie"),
+                ),
+                (
+                    dossier.zorgcoordinator_user_id,
+                    dossier.zorgcoordinator_organisation_id,
+                    self.env._("the organisation for zorgcoördinatie"),
+                ),
+            ):
+                self._keten_check_acts_for(user, organisation, role)
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su and any(
+            vals.get("manual_organisation_ids") for vals in vals_list
+        ):
+            raise UserError(
+                self.env._(
+                    "Involve an organisation with the 'Involve organisation' button, "
+                    "which records the reason."
+                )
+            )
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = (
+                    self.env["ir.sequence"].next_by_code("keten.dossier") or "/"
+                )
+        dossiers = super().create(vals_list)
+        self.env["keten.dossier.stage.history"].sudo()._record_stage(dossiers)
+        for dossier in dossiers:
+            first = self._default_stage_id()
+            if (
+                dossier.stage_id != first
+                and dossier.stage_id.hoofdstap_code != "signalering"
+            ):
+                dossier.sudo()._check_stage_transition(
+                    dossier.stage_id, from_stage=first
+                )
+        return dossiers
+
+    def write(self, vals):
+        if not self.env.su:
+            if "stage_id" in vals:
+                # The stage guards run as superuser: check access first, so that
+                # their messages tell nothing about a dossier the user may not see.
+                self.check_access("write")
+            if "manual_organisation_ids" in vals:
+                raise UserError(
+                    self.env._(
+                        "Involve an organisation with the 'Involve organisation' "
+                        "button, which records the reason."
+                    )
+                )
+        if "stage_id" in vals:
+            new_stage = self.env["keten.stage"].browse(vals["stage_id"])
+            for dossier in self:
+                # Guards check that data exists, whoever may read it.
+                dossier.sudo()._check_stage_transition(new_stage.sudo())
+            vals = dict(vals, date_last_stage_update=fields.Datetime.now())
+            if new_stage.is_closed:
+                vals.setdefault("date_closed", fields.Date.context_today(self))
+            else:
+                vals.update(date_closed=False)
+        result = super().write(vals)
+        if "stage_id" in vals:
+            self.env["keten.dossier.stage.history"].sudo()._record_stage(
+                self, when=vals["date_last_stage_update"]
+            )
+            for dossier in self.filtered(
+                lambda d: d.is_closed and not d.closing_reason
+            ):
+                dossier.closing_reason = (
+                    "afgeschaald"
+                    if dossier.stage_id.closing_type == "afgeschaald"
+                    else "afgerond"
+                )
+        return result
+
+    def unlink(self):
+        if self.filtered(lambda d: d.melding_ids or d.weging_ids or d.plan_ids):
+            raise UserError(
+                self.env._(
+                    "A dossier with meldingen, wegingen or a plan is not deleted: close it "
+                    "instead. Retention anonymises it after the bewaartermijn."
+                )
+            )
+        return super().unlink()
+
+    # ------------------------------------------------------------------
+    # Process guards
+    # ------------------------------------------------------------------
+    def _latest_weging(self, weging_type=None):
+        self.ensure_one()
+        wegingen = self.weging_ids.filtered(
+            lambda w: (
+                w.state == "vastgesteld"
+                and (not weging_type or w.weging_type == weging_type)
+            )
+        )
+        return wegingen.sorted(lambda w: (w.date, w.id))[-1:] if wegingen else wegingen
+
+    def _check_stage_transition(self, new_stage, from_stage=None):
+        """Refuse a stage change when the data the reference model requires is missing.
+
+        Guards follow the hoofdstappen, not individual stages, so coordinators can
+        rename, add or reorder stages without losing them.
+        """
+        self.ensure_one()
+        old = from_stage if from_stage is not None else self.stage_id
+        if new_stage == old:
+            return
+        _ = self.env._
+        if new_stage.hoofdstap_code == "preventie":
+            raise UserError(
+                _(
+                    "Preventie works on activities, not on dossiers: choose another stage."
+                )
+            )
+        first_weging = self._latest_weging("eerste")
+        latest = self._latest_weging()
+        leaving_signalering = (
+            old.hoofdstap_code == "signalering"
+            and not old.is_closed
+            and (new_stage.hoofdstap_code != "signalering" or new_stage.is_closed)
+        )
+        if leaving_signalering and not first_weging.kwalificatie:
+            raise UserError(
+                _(
+                    "Dossier %(ref)s cannot leave Signaleren without a 1e weging with a "
+                    "kwalificatie (wel or geen mensenhandel). Record and confirm the 1e "
+                    "weging first.",
+                    ref=self.name,
+                )
+            )
+        if new_stage.closing_type == "afgeschaald":
+            if latest.kwalificatie != "geen":
+                raise UserError(
+                    _(
+                        "Dossier %(ref)s is only afgeschaald when the latest weging "
+                        "qualifies it as geen mensenhandel.",
+                        ref=self.name,
+                    )
+                )
+            if not latest.afschaling_type:
+                raise UserError(
+                    _(
+                        "Dossier %(ref)s: record in the weging whether it is afgeschaald or "
+                        "handed over (overdracht), and to whom.",
+                        ref=self.name,
+                    )
+                )
+            return
+        if (
+            new_stage.hoofdstap_code in ("analyse", "uitvoering", "evaluatie")
+            and latest.kwalificatie == "geen"
+        ):
+            raise UserError(
+                _(
+                    "Dossier %(ref)s is qualified as geen mensenhandel: scale it down "
+                    "(afschalen) or hand it over instead of moving it on.",
+                    ref=self.name,
+                )
+            )
+        if new_stage.hoofdstap_code in (
+            "uitvoering",
+            "evaluatie",
+        ) and not self.plan_ids.filtered(lambda p: p.state == "vastgesteld"):
+            raise UserError(
+                _(
+                    "Uitvoering of dossier %(ref)s starts only with a plan van aanpak that "
+                    "the ketenregieteam has adopted (vastgesteld).",
+                    ref=self.name,
+                )
+            )
+        if new_stage.closing_type == "afgesloten":
+            if self.nazorg_status not in ("geregeld", "niet_nodig"):
+                raise UserError(
+                    _(
+                        "Dossier %(ref)s cannot be closed before nazorg is decided: "
+                        "record whether nazorg is arranged or not needed.",
+                        ref=self.name,
+                    )
+                )
+            planned = self.evaluatie_ids.filtered(
+                lambda e: (
+                    e.level == "casus" and e.state != "geannuleerd" and e.date_planned
+                )
+            )
+            if not planned:
+                raise UserError(
+                    _(
+                        "Dossier %(ref)s cannot be closed before a casus evaluatie is "
+                        "planned (date and procesbegeleider).",
+                        ref=self.name,
+                    )
+                )
+
+    def _next_step_hint(self):
+        """One sentence: what the reference model asks next for this dossier."""
+        self.ensure_one()
+        _ = self.env._
+        code = self.hoofdstap_code
+        casus_evaluations = self.evaluatie_ids.filtered(
+            lambda e: e.level == "casus" and e.state != "geannuleerd"
+        )
+        if self.is_closed:
+            if self.stage_id.closing_type == "afgeschaald":
+                return _(
+                    "Closed as geen mensenhandel: afgeschaald or handed over. A new "
+                    "melding about the person opens a new dossier."
+                )
+            if casus_evaluations.filtered(lambda e: e.state == "vastgesteld"):
+                return _("Evaluated: the lessons learned are secured.")
+            return _(
+                "Hold the casus evaluatie with the neutral procesbegeleider and adopt "
+                "it with at least one lesson learned."
+            )
+        if code == "signalering":
+            if not self._latest_weging("eerste"):
+                if self.weging_ids.filtered(
+                    lambda w: w.weging_type == "eerste" and w.state == "concept"
+                ):
+                    return _("Complete the 1e weging and confirm it (Vaststellen).")
+                return _(
+                    "Record the 1e weging en kwalificatie (button Weging): actueel, "
+                    "acuut volgens melder, veiligheid, doorlaatverbod and kwalificatie."
+                )
+            return _("The 1e weging is confirmed: move the dossier to Analyse.")
+        if code == "analyse":
+            if not self.agenda_item_ids:
+                return _(
+                    "Put the dossier on the agenda of a casusoverleg, with a deadline "
+                    "for discussion."
+                )
+            if not self._latest_weging("tweede"):
+                return _(
+                    "Make the 2e weging in the casusoverleg: quadrant, urgency, "
+                    "bedenktijd/B8 and the trajectbesluit."
+                )
+            if not self.plan_ids.filtered(lambda p: p.state == "vastgesteld"):
+                return _(
+                    "Make the plan van aanpak and have the ketenregieteam adopt it "
+                    "(Vaststellen)."
+                )
+            return _("The plan van aanpak is adopted: move the dossier to Uitvoering.")
+        if code == "uitvoering":
+            if not self.interventie_ids:
+                return _(
+                    "Record the interventions started for the actions of the plan van "
+                    "aanpak."
+                )
+            if self.nazorg_status == "open":
+                return _("Monitor the interventions and decide on nazorg.")
+            if not casus_evaluations.filtered("date_planned"):
+                return _(
+                    "Plan the casus evaluatie (date and neutral procesbegeleider) "
+                    "before closing the dossier."
+                )
+            return _(
+                "Nazorg is decided and the evaluation is planned: the dossier can be "
+                "closed."
+            )
+        return False
+
+    def _move_to_first_stage(self, hoofdstap_code=None, closing_type=None):
+        domain = [("closing_type", "=", closing_type or False)]
+        if hoofdstap_code:
+            domain.append(("hoofdstap_code", "=", hoofdstap_code))
+        stage = self.env["keten.stage"].search(domain, limit=1)
+        if stage:
+            self.write({"stage_id": stage.id})
+        return stage
+
+    # ------------------------------------------------------------------
+    # Business methods
+    # ------------------------------------------------------------------
+    def _add_melding(self, melding):
+        """Attach ``melding`` to this dossier with its persons and forms of exploitation."""
+        self.ensure_one()
+        dossier = self.sudo()
+        melding = melding.sudo()
+        melding.dossier_id = dossier
+        existing = {(link.person_id.id, link.role) for link in dossier.person_link_ids}
+        new_links = []
+        for person in melding.person_ids:
+            if (person.id, "slachtoffer") not in existing:
+                new_links.append({"dossier_id": dossier.id, "person_id": person.id})
+        for person in melding.suspect_ids:
+            if (person.id, "verdachte") not in existing:
+                new_links.append(
+                    {
+                        "dossier_id": dossier.id,
+                        "person_id": person.id,
+                        "role": "verdachte",
+                    }
+                )
+        if new_links:
+            self.env["keten.dossier.person"].sudo().create(new_links)
+        vormen = melding.verschijningsvorm_ids - dossier.verschijningsvorm_ids
+        if vormen:
+            dossier.verschijningsvorm_ids = [(4, vorm.id) for vorm in vormen]
+        dossier.message_post(
+            body=Markup("<p>%s</p>")
+            % self.env._("Melding %(ref)s added to this dossier.", ref=melding.name),
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _keten_anonymise(self, reason):
+        """Anonymise these dossiers and everything recorded on them (retention, AVG).
+
+        Keeps the figures; persons are anonymised too unless another dossier or
+        melding about them is still within its bewaartermijn. Idempotent; runs as
+        superuser; returns a summary of what was removed.
+        """
+        return dict(
+            self.env["keten.retention"]._anonymise(dossiers=self, reason=reason)
+        )
+
+    @api.model
+    def _cron_anonymise_expired(self, batch_size=None):
+        """Daily: anonymise what is past the bewaartermijn, one batch per call."""
+        retention = self.env["keten.retention"]
+        if batch_size:
+            return dict(retention._cron_run(batch_size))
+        return dict(retention._cron_run())
+
+    def action_involve_organisation(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "keten.involve.organisation.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_dossier_id": self.id},
+        }
+
+    @api.model
+    def _check_link_access(self, dossier_ids):
+        """Refuse to link a record to dossiers the user may not change.
+
+        Call it before writing: afterwards the new link (a melding of the user's
+        organisation, an intervention it owns) would itself make the user's
+        organisation involved, and the record rules would let it pass.
+        """
+        if not self.env.su and dossier_ids:
+            self.browse(list(dossier_ids)).check_access("write")
+
+    def _involve_organisation(self, organisation, reason):
+        """Add ``organisation`` by hand; the reason goes to the chatter."""
+        self.ensure_one()
+        self.check_access("write")
+        if not reason or not reason.strip():
+            raise UserError(
+                self.env._("Give the reason for involving %s.", organisation.name)
+            )
+        self.sudo().manual_organisation_ids = [(4, organisation.id)]
+        self.message_post(
+            body=Markup("<p>%s</p>")
+            % self.env._(
+                "%(organisation)s involved by hand. Reason: %(reason)s",
+                organisation=organisation.name,
+                reason=reason.strip(),
+            ),
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _open_related(self, model, title):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": title,
+            "res_model": model,
+            "view_mode": "list,form",
+            "domain": [("dossier_id", "=", self.id)],
+            "context": {"default_dossier_id": self.id},
+        }
+
+    def action_open_meldingen(self):
+        return self._open_related("keten.melding", self.env._("Meldingen"))
+
+    def action_open_overleg_items(self):
+        return self._open_related(
+            "keten.casusoverleg.item", self.env._("Casusoverleggen")
+        )
+
+    def action_open_plans(self):
+        return self._open_related("keten.plan", self.env._("Plannen van aanpak"))
+
+    def action_open_interventies(self):
+        return self._open_related("keten.interventie", self.env._("Interventies"))
+
+    def action_open_evaluaties(self):
+        return self._open_related("keten.evaluatie", self.env._("Evaluaties"))
+
+    def action_open_access_log(self):
+        """Who viewed this dossier (ketenregie, Beheerder, privacy officer)."""
+        return self._keten_access_log_action(
+            [("dossier_res_id", "=", self.id)],
+            self.env._("Who viewed %(ref)s", ref=self.name),
+        )
+
+    def action_new_weging(self):
+        self.ensure_one()
+        weging_type = "tweede" if self._latest_weging("eerste") else "eerste"
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "keten.weging",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_dossier_id": self.id,
+                "default_weging_type": weging_type,
+            },
+        }

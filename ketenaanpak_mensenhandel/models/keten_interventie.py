@@ -1,0 +1,225 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+INTERVENTION_TYPES = [
+    ("zorg", "Zorg / hulpverlening"),
+    ("opvang", "Opvang / veilige plek"),
+    ("strafrechtelijk", "Strafrechtelijk"),
+    ("bestuursrechtelijk", "Bestuursrechtelijk"),
+    ("fiscaal", "Fiscaal"),
+    ("nazorg", "Nazorg"),
+    ("b8", "B8 / bedenktijd"),
+    ("overdracht", "Overdracht"),
+    ("veiligheid", "Veiligheidsmaatregel"),
+    ("juridisch", "Juridische bijstand"),
+    ("overig", "Overig"),
+]
+
+INTERVENTION_STATES = [
+    ("gepland", "Gepland"),
+    ("lopend", "Lopend"),
+    ("afgerond", "Afgerond"),
+    ("gestopt", "Gestopt"),
+]
+
+
+class KetenInterventie(models.Model):
+    """An intervention on a case: which, by whom, when, and how it went.
+
+    Interventions of type strafrechtelijk are Justitie-only (record rules).
+    """
+
+    _name = "keten.interventie"
+    _description = "Interventie"
+    _inherit = [
+        "keten.mail.privacy.mixin",
+        "mail.activity.mixin",
+        "keten.guidance.mixin",
+        "keten.validation.mixin",
+    ]
+    _keten_guidance_stage = "ketenaanpak_mensenhandel.stage_monitoring"
+    _order = "date_start desc, id desc"
+    _keten_state_transitions = {
+        "gepland": ("lopend", "gestopt"),
+        "lopend": ("afgerond", "gestopt"),
+    }
+
+    name = fields.Char(required=True)
+    dossier_id = fields.Many2one(
+        "keten.dossier", required=True, ondelete="cascade", index=True
+    )
+    intervention_type = fields.Selection(
+        INTERVENTION_TYPES,
+        string="Type",
+        required=True,
+        default="zorg",
+        tracking=True,
+        help="The kind of intervention. Strafrechtelijk interventions are visible to "
+        "Justitie only.",
+    )
+    is_justice = fields.Boolean(
+        compute="_compute_is_justice", store=True, index=True, string="Justice only"
+    )
+    organisation_id = fields.Many2one(
+        "keten.organisation",
+        required=True,
+        index=True,
+        tracking=True,
+        help="The organisation that carries out the intervention; it becomes involved "
+        "in the dossier.",
+    )
+    user_id = fields.Many2one("res.users", string="Owner", tracking=True)
+    plan_action_id = fields.Many2one(
+        "keten.plan.action",
+        string="Plan action",
+        domain="[('dossier_id', '=', dossier_id)]",
+    )
+    person_id = fields.Many2one(
+        "keten.person",
+        string="For person",
+        domain="[('dossier_link_ids.dossier_id', '=', dossier_id)]",
+    )
+    date_start = fields.Date(string="Start", default=fields.Date.context_today)
+    date_end = fields.Date(string="End")
+    date_review = fields.Date(
+        string="Next review", help="When the progress of the intervention is reviewed."
+    )
+    state = fields.Selection(
+        INTERVENTION_STATES,
+        default="gepland",
+        required=True,
+        tracking=True,
+        index=True,
+        help="Gepland, lopend, afgerond or gestopt.",
+    )
+    result = fields.Selection(
+        [
+            ("geslaagd", "Geslaagd"),
+            ("deels", "Deels geslaagd"),
+            ("niet_geslaagd", "Niet geslaagd"),
+        ],
+        tracking=True,
+        help="How the intervention went.",
+    )
+    result_note = fields.Text(string="What went well, what is still needed")
+
+    @api.depends("intervention_type")
+    def _compute_is_justice(self):
+        for interventie in self:
+            interventie.is_justice = interventie.intervention_type == "strafrechtelijk"
+
+    @api.constrains("date_start", "date_end", "date_review")
+    def _check_dates(self):
+        for interventie in self:
+            if (
+                interventie.date_start
+                and interventie.date_end
+                and interventie.date_end < interventie.date_start
+            ):
+                raise ValidationError(
+                    self.env._("An intervention cannot end before it starts.")
+                )
+            if (
+                interventie.date_start
+                and interventie.date_review
+                and interventie.date_review < interventie.date_start
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The review of an intervention cannot be before its start."
+                    )
+                )
+
+    @api.constrains("state", "result", "date_end")
+    def _check_result(self):
+        today = fields.Date.context_today(self)
+        for interventie in self:
+            if interventie.state in ("afgerond", "gestopt"):
+                if not interventie.date_end:
+                    raise ValidationError(
+                        self.env._(
+                            "Give the end date of a finished or stopped intervention."
+                        )
+                    )
+                if interventie.date_end > today:
+                    raise ValidationError(
+                        self.env._(
+                            "A finished or stopped intervention cannot end in the future."
+                        )
+                    )
+            if interventie.result and interventie.state == "gepland":
+                raise ValidationError(
+                    self.env._(
+                        "Intervention %(name)s has not started yet: it has no result.",
+                        name=interventie.name,
+                    )
+                )
+
+    @api.constrains("dossier_id", "person_id", "plan_action_id")
+    def _check_dossier_links(self):
+        for interventie in self:
+            dossier = interventie.dossier_id.sudo()
+            if (
+                interventie.person_id
+                and interventie.person_id not in dossier.person_link_ids.person_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The intervention is for a person who is not in dossier "
+                        "%(ref)s.",
+                        ref=dossier.name,
+                    )
+                )
+            if (
+                interventie.plan_action_id
+                and interventie.plan_action_id.sudo().dossier_id != dossier
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Action %(action)s belongs to another dossier than %(ref)s.",
+                        action=interventie.plan_action_id.sudo().name,
+                        ref=dossier.name,
+                    )
+                )
+
+    @api.constrains("user_id", "organisation_id")
+    def _check_user_organisation(self):
+        for interventie in self:
+            self._keten_check_acts_for(interventie.user_id, interventie.organisation_id)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env["keten.dossier"]._check_link_access(
+            {vals["dossier_id"] for vals in vals_list if vals.get("dossier_id")}
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("dossier_id"):
+            self.env["keten.dossier"]._check_link_access({vals["dossier_id"]})
+        result = super().write(vals)
+        if "intervention_type" in vals:
+            # Rules are checked before a write only: a partner must not turn an
+            # intervention into a strafrechtelijke one (Justitie only).
+            self.check_access("write")
+        return result
+
+    def action_start(self):
+        self.filtered(lambda i: i.state == "gepland").write({"state": "lopend"})
+        return True
+
+    def action_finish(self):
+        for interventie in self:
+            vals = {"state": "afgerond"}
+            if not interventie.date_end:
+                vals["date_end"] = fields.Date.context_today(self)
+            interventie.write(vals)
+        return True
+
+    def action_stop(self):
+        for interventie in self:
+            vals = {"state": "gestopt"}
+            if not interventie.date_end:
+                vals["date_end"] = fields.Date.context_today(self)
+            interventie.write(vals)
+        return True

@@ -1,0 +1,161 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+ORGANISATION_KINDS = [
+    ("gemeente", "Gemeente"),
+    ("zorg", "Zorg"),
+    ("veiligheid", "Veiligheid"),
+    ("justitie", "Justitie"),
+    ("overig", "Overig"),
+]
+
+MEMBERSHIPS = [
+    ("ketenregieteam", "Ketenregieteam"),
+    ("flexibele_schil", "Flexibele schil"),
+    ("secundair", "Secondary partner (situatieschets only)"),
+]
+
+
+class KetenOrganisation(models.Model):
+    """A partner organisation of the chain. People act for it in a role."""
+
+    _name = "keten.organisation"
+    _description = "Ketenpartner (organisation)"
+    _inherit = ["mail.thread", "keten.validation.mixin"]
+    _order = "membership_sequence, name"
+
+    name = fields.Char(required=True, tracking=True)
+    code = fields.Char(string="Short name", help="Short name, e.g. ZVH, OM, VT.")
+    kind = fields.Selection(
+        ORGANISATION_KINDS, required=True, default="zorg", tracking=True
+    )
+    membership = fields.Selection(
+        MEMBERSHIPS, required=True, default="flexibele_schil", tracking=True
+    )
+    membership_sequence = fields.Integer(
+        compute="_compute_membership_sequence", store=True
+    )
+    gemeente_id = fields.Many2one(
+        "keten.gemeente",
+        string="Municipality",
+        help="For an organisation of kind gemeente: the municipality it is.",
+    )
+    is_meldpunt = fields.Boolean(
+        string="Meldpunt",
+        tracking=True,
+        help="Runs the central meldpunt (Veilig Thuis); involved in every dossier "
+        "it receives.",
+    )
+    is_procesregie = fields.Boolean(
+        string="Procesregie",
+        tracking=True,
+        help="Holds process direction of the casusoverleg (Zorg- en Veiligheidshuis).",
+    )
+    is_justice = fields.Boolean(
+        string="Justice partner",
+        tracking=True,
+        help="OM, politie or Arbeidsinspectie: its users may get the Justitie group.",
+    )
+    is_procesbegeleider = fields.Boolean(
+        string="Provides procesbegeleiders",
+        help="Has neutral procesbegeleiders for evaluations (e.g. RIEC).",
+    )
+    user_ids = fields.Many2many(
+        "res.users",
+        "keten_organisation_res_users_rel",
+        "organisation_id",
+        "user_id",
+        string="Users",
+        help="The Odoo users who act for this organisation.",
+    )
+    contact_user_id = fields.Many2one("res.users", string="Vaste vertegenwoordiger")
+    deputy_user_id = fields.Many2one("res.users", string="Plaatsvervanger")
+    email = fields.Char(string="Functional e-mail")
+    phone = fields.Char(string="Functional phone")
+    rasci_ids = fields.One2many("keten.rasci", "organisation_id", string="RASCI roles")
+    verschijningsvorm_ids = fields.Many2many(
+        "keten.verschijningsvorm",
+        "keten_vorm_expert_org_rel",
+        "organisation_id",
+        "vorm_id",
+        string="Expertise",
+        help="Forms of exploitation for which this partner is invited.",
+    )
+    color = fields.Integer()
+    active = fields.Boolean(default=True)
+    note = fields.Text()
+
+    _sql_constraints = [
+        ("name_uniq", "unique(name)", "An organisation with this name already exists."),
+    ]
+
+    @api.depends("membership")
+    def _compute_membership_sequence(self):
+        order = {key: index for index, (key, _label) in enumerate(MEMBERSHIPS)}
+        for organisation in self:
+            organisation.membership_sequence = order.get(organisation.membership, 99)
+
+    @api.constrains("membership", "is_meldpunt", "is_procesregie", "is_justice")
+    def _check_secondary(self):
+        for organisation in self:
+            if organisation.membership == "secundair" and (
+                organisation.is_meldpunt
+                or organisation.is_procesregie
+                or organisation.is_justice
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(organisation)s is a secondary partner: it cannot be the "
+                        "meldpunt, hold procesregie or be a justice partner.",
+                        organisation=organisation.name,
+                    )
+                )
+
+    @api.constrains("contact_user_id", "deputy_user_id", "user_ids")
+    def _check_representatives(self):
+        for organisation in self:
+            for user in organisation.contact_user_id | organisation.deputy_user_id:
+                if user not in organisation.user_ids:
+                    raise ValidationError(
+                        self.env._(
+                            "%(user)s represents %(organisation)s but does not act for "
+                            "it: add the user to its users first.",
+                            user=user.name,
+                            organisation=organisation.name,
+                        )
+                    )
+            if (
+                organisation.contact_user_id
+                and organisation.contact_user_id == organisation.deputy_user_id
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The plaatsvervanger of %(organisation)s is somebody else than "
+                        "the vaste vertegenwoordiger.",
+                        organisation=organisation.name,
+                    )
+                )
+
+    @api.constrains("email", "phone")
+    def _check_contact(self):
+        for organisation in self:
+            self._keten_check_contact(organisation.email, organisation.phone)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        organisations = super().create(vals_list)
+        if any(vals.get("user_ids") for vals in vals_list):
+            self.env.registry.clear_cache()
+        return organisations
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "user_ids" in vals or "active" in vals:
+            # Record rules are cached per user; membership decides what they see.
+            self.env.registry.clear_cache()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env.registry.clear_cache()
+        return result

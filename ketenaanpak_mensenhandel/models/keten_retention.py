@@ -1,0 +1,461 @@
+"""Retention: anonymise what is past its bewaartermijn, keep the statistics."""
+
+import logging
+from collections import Counter
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+
+from .keten_validation_mixin import PARAM_PREFIX
+from .res_config_settings import DEFAULT_RETENTION_YEARS
+
+_logger = logging.getLogger(__name__)
+
+PARAM_RETENTION_YEARS = PARAM_PREFIX + "retention_years"
+DEFAULT_BATCH_SIZE = 200
+
+# The free text of the records of a case, emptied by anonymisation (a required
+# field gets a placeholder). Everything else stays: selections, dates, numbers,
+# organisations and municipalities are what the figures are made of.
+# tests/test_retention.py checks that every Char, Text and Html field of a model
+# bound to a dossier is listed here or in RETAINED_TEXT_FIELDS.
+ANONYMISED_FIELDS = {
+    "keten.dossier": ("summary", "closing_note", "nazorg_note"),
+    "keten.dossier.person": ("note",),
+    "keten.melding": (
+        "melder_name",
+        "melder_organisation_name",
+        "melder_role",
+        "melder_phone",
+        "melder_email",
+        "content",
+        "location_address",
+        "period_description",
+        "handling_note",
+        # the web form's receipt token links the melder to the melding
+        "intake_token",
+    ),
+    "keten.weging": ("history_note", "analysis", "afschaling_note", "factor_other"),
+    "keten.bewijsmiddel": ("description",),
+    "keten.casusoverleg.item": ("question", "decisions"),
+    "keten.plan": (
+        "goal",
+        "results",
+        "role_division",
+        "network",
+        "suspects_note",
+        "next_steps",
+        "monitoring_agreements",
+        "regie_agreements",
+    ),
+    "keten.plan.action": ("name", "description", "result"),
+    "keten.interventie": ("name", "result_note"),
+    "keten.strafrecht": (
+        "proces_verbaal",
+        "verdenking",
+        "opsporingsstrategie",
+        "dwangmiddelen",
+        "om_besluit_note",
+    ),
+    "keten.evaluatie": ("name", "case_description", "went_well", "to_improve"),
+}
+
+# Text that identifies no person and stays: numbers and computed names made of them.
+RETAINED_TEXT_FIELDS = {
+    "keten.dossier": ("name",),
+    "keten.melding": ("name",),
+    "keten.weging": ("name",),
+    "keten.plan": ("name",),
+    "keten.strafrecht": ("name",),
+}
+
+
+class KetenRetention(models.AbstractModel):
+    """Anonymisation after the bewaartermijn, and on request (AVG erasure).
+
+    Entry points: ``keten.dossier._keten_anonymise``, ``keten.melding._keten_anonymise``
+    and ``keten.person._keten_anonymise`` (batch-capable, idempotent, run as
+    superuser, return a summary of what was removed) and the daily cron
+    ``keten.dossier._cron_anonymise_expired``.
+
+    A person is anonymised with a dossier only when no other dossier or melding
+    about that person is still within its bewaartermijn.
+    """
+
+    _name = "keten.retention"
+    _description = "Retention and anonymisation"
+
+    # ------------------------------------------------------------------
+    # Settings
+    # ------------------------------------------------------------------
+    @api.model
+    def _retention_years(self):
+        value = self.env["ir.config_parameter"].sudo().get_param(PARAM_RETENTION_YEARS)
+        try:
+            years = int(value) if value else DEFAULT_RETENTION_YEARS
+        except ValueError:
+            years = DEFAULT_RETENTION_YEARS
+        return max(years, 1)
+
+    @api.model
+    def _cutoff_date(self, today=None):
+        """Closed on or before this date: past the bewaartermijn."""
+        today = today or fields.Date.context_today(self)
+        return today - relativedelta(years=self._retention_years())
+
+    @api.model
+    def _placeholder(self):
+        return self.env._("[removed]")
+
+    # ------------------------------------------------------------------
+    # What is due
+    # ------------------------------------------------------------------
+    _DUE_DOSSIERS = """
+        SELECT id FROM keten_dossier
+         WHERE is_closed AND date_closed <= %(cutoff)s
+           AND is_anonymised IS NOT TRUE
+    """
+    _DUE_MELDINGEN = """
+        SELECT id FROM keten_melding
+         WHERE handled_without_dossier AND dossier_id IS NULL
+           AND date_handled <= %(cutoff)s AND is_anonymised IS NOT TRUE
+    """
+    # Persons all of whose dossiers and meldingen are anonymised.
+    _DUE_PERSONS = """
+        SELECT p.id FROM keten_person p
+         WHERE p.is_anonymised IS NOT TRUE
+           AND (EXISTS (SELECT 1 FROM keten_dossier_person l WHERE l.person_id = p.id)
+                OR EXISTS (SELECT 1 FROM keten_melding_person_rel r
+                            WHERE r.person_id = p.id)
+                OR EXISTS (SELECT 1 FROM keten_melding_suspect_rel r
+                            WHERE r.person_id = p.id)
+                OR EXISTS (SELECT 1 FROM keten_melding m
+                            WHERE m.melder_person_id = p.id))
+           AND NOT EXISTS (
+                SELECT 1 FROM keten_dossier_person l
+                  JOIN keten_dossier d ON d.id = l.dossier_id
+                 WHERE l.person_id = p.id AND d.is_anonymised IS NOT TRUE)
+           AND NOT EXISTS (
+                SELECT 1 FROM keten_melding m
+                 WHERE m.is_anonymised IS NOT TRUE
+                   AND (m.melder_person_id = p.id
+                        OR m.id IN (SELECT melding_id FROM keten_melding_person_rel
+                                     WHERE person_id = p.id)
+                        OR m.id IN (SELECT melding_id FROM keten_melding_suspect_rel
+                                     WHERE person_id = p.id)))
+    """
+
+    @api.model
+    def _due_ids(self, query, limit=None, lock=False):
+        self.env.flush_all()
+        sql = query + " ORDER BY id"
+        params = {"cutoff": self._cutoff_date()}
+        if limit:
+            sql += " LIMIT %(limit)s"
+            params["limit"] = limit
+        if lock:
+            # Two runs at once take different rows: each skips what the other holds.
+            sql += " FOR NO KEY UPDATE SKIP LOCKED"
+        self.env.cr.execute(sql, params)
+        return [row[0] for row in self.env.cr.fetchall()]
+
+    @api.model
+    def _due_count(self, query):
+        self.env.cr.execute(
+            f"SELECT count(*) FROM ({query}) AS due", {"cutoff": self._cutoff_date()}
+        )
+        return self.env.cr.fetchone()[0]
+
+    @api.model
+    def _persons_without_other_case(self, persons, dossier_ids, melding_ids):
+        """The persons among ``persons`` with no dossier or melding outside the given
+        ones that is not anonymised yet."""
+        if not persons:
+            return persons
+        self.env.flush_all()
+        self.env.cr.execute(
+            """
+            SELECT p.id FROM unnest(%(persons)s::int[]) AS p(id)
+             WHERE NOT EXISTS (
+                    SELECT 1 FROM keten_dossier_person l
+                      JOIN keten_dossier d ON d.id = l.dossier_id
+                     WHERE l.person_id = p.id AND d.is_anonymised IS NOT TRUE
+                       AND d.id <> ALL(%(dossiers)s::int[]))
+               AND NOT EXISTS (
+                    SELECT 1 FROM keten_melding m
+                     WHERE m.is_anonymised IS NOT TRUE
+                       AND m.id <> ALL(%(meldingen)s::int[])
+                       AND (m.melder_person_id = p.id
+                            OR m.id IN (SELECT melding_id FROM keten_melding_person_rel
+                                         WHERE person_id = p.id)
+                            OR m.id IN (SELECT melding_id FROM keten_melding_suspect_rel
+                                         WHERE person_id = p.id)))
+            """,
+            {
+                "persons": persons.ids,
+                "dossiers": list(dossier_ids),
+                "meldingen": list(melding_ids),
+            },
+        )
+        return persons.browse([row[0] for row in self.env.cr.fetchall()])
+
+    # ------------------------------------------------------------------
+    # Anonymisation
+    # ------------------------------------------------------------------
+    def _env_for_anonymisation(self):
+        return self.env(
+            su=True,
+            context=dict(
+                self.env.context,
+                keten_anonymise=True,
+                tracking_disable=True,
+                mail_notrack=True,
+                mail_create_nolog=True,
+                mail_create_nosubscribe=True,
+                keten_skip_access_log=True,
+                active_test=False,
+            ),
+        )
+
+    @api.model
+    def _clear_text(self, records):
+        """Empty the free text of ``records`` (one model) in one write."""
+        names = ANONYMISED_FIELDS.get(records._name, ())
+        if not records or not names:
+            return 0
+        placeholder = self._placeholder()
+        records.write(
+            {
+                name: placeholder if records._fields[name].required else False
+                for name in names
+            }
+        )
+        return len(records)
+
+    @api.model
+    def _purge_mail(self, records, summary):
+        """Remove the chatter, files, activities and followers of ``records``."""
+        if not records:
+            return
+        env = records.env
+        domain_thread = [("model", "=", records._name), ("res_id", "in", records.ids)]
+        domain_res = [("res_model", "=", records._name), ("res_id", "in", records.ids)]
+        messages = env["mail.message"].search(domain_thread)
+        summary["messages"] += len(messages)
+        messages.unlink()
+        attachments = env["ir.attachment"].search(domain_res)
+        summary["attachments"] += len(attachments)
+        attachments.unlink()
+        activities = env["mail.activity"].search(domain_res)
+        summary["activities"] += len(activities)
+        activities.unlink()
+        followers = env["mail.followers"].search(domain_res)
+        summary["followers"] += len(followers)
+        followers.unlink()
+
+    @api.model
+    def _post_note(self, records, reason):
+        body = self.env._(
+            "Anonymised: %(reason)s. Names, free text, messages and files were "
+            "removed; the figures were kept.",
+            reason=reason,
+        )
+        for record in records:
+            record.message_post(body=body, subtype_xmlid="mail.mt_note")
+
+    @api.model
+    def _anonymise_persons(self, persons, reason, summary=None):
+        summary = Counter() if summary is None else summary
+        env = self._env_for_anonymisation()
+        persons = (
+            env["keten.person"]
+            .browse(persons.ids)
+            .filtered(lambda p: not p.is_anonymised)
+        )
+        if not persons:
+            return summary
+        vals = dict.fromkeys(persons._keten_anonymised_fields, False)
+        vals.update(is_anonymised=True, anonymised_date=fields.Datetime.now())
+        persons.write(vals)
+        summary["persons"] += len(persons)
+        self._purge_mail(persons, summary)
+        summary["access_log"] += env["keten.access.log"]._purge(
+            "person_res_id = ANY(%s) OR (res_model = 'keten.person' AND res_id = ANY(%s))",
+            [persons.ids, persons.ids],
+        )
+        self._post_note(persons, reason)
+        return summary
+
+    @api.model
+    def _anonymise(self, dossiers=None, meldingen=None, reason=None):
+        """Anonymise ``dossiers`` with everything recorded on them, and ``meldingen``
+        (without a dossier); persons follow when nothing else keeps them."""
+        env = self._env_for_anonymisation()
+        summary = Counter()
+        reason = reason or env._("bewaartermijn passed")
+        dossiers = env["keten.dossier"].browse(dossiers.ids if dossiers else [])
+        dossiers = dossiers.filtered(lambda d: not d.is_anonymised)
+        meldingen = env["keten.melding"].browse(meldingen.ids if meldingen else [])
+        meldingen = (meldingen | dossiers.melding_ids).filtered(
+            lambda m: not m.is_anonymised
+        )
+        if not dossiers and not meldingen:
+            return summary
+        persons = (
+            dossiers.person_link_ids.person_id
+            | meldingen.person_ids
+            | meldingen.suspect_ids
+            | meldingen.melder_person_id
+        )
+        free = self._persons_without_other_case(persons, dossiers.ids, meldingen.ids)
+        summary["persons_kept"] += len(
+            (persons - free).filtered(lambda p: not p.is_anonymised)
+        )
+
+        wegingen = dossiers.weging_ids
+        plans = dossiers.plan_ids
+        records = [
+            dossiers,
+            dossiers.person_link_ids,
+            meldingen,
+            wegingen,
+            wegingen.bewijsmiddel_ids,
+            dossiers.agenda_item_ids,
+            plans,
+            plans.action_ids,
+            dossiers.interventie_ids,
+            dossiers.strafrecht_ids,
+            dossiers.evaluatie_ids,
+        ]
+        for batch in records:
+            summary["records"] += self._clear_text(batch)
+            if batch._name in ("keten.dossier", "keten.melding"):
+                batch.write(
+                    {"is_anonymised": True, "anonymised_date": fields.Datetime.now()}
+                )
+            self._purge_mail(batch, summary)
+        summary["dossiers"] += len(dossiers)
+        summary["meldingen"] += len(meldingen)
+        if dossiers:
+            summary["access_log"] += env["keten.access.log"]._purge(
+                "dossier_res_id = ANY(%s) OR "
+                "(res_model = 'keten.dossier' AND res_id = ANY(%s))",
+                [dossiers.ids, dossiers.ids],
+            )
+        self._anonymise_persons(free, reason, summary)
+        self._post_note(dossiers, reason)
+        self._post_note(meldingen.filtered(lambda m: not m.dossier_id), reason)
+        _logger.info(
+            "Anonymised %s dossier(s), %s melding(en), %s person(s): %s",
+            summary["dossiers"],
+            summary["meldingen"],
+            summary["persons"],
+            reason,
+        )
+        return summary
+
+    @api.model
+    def _preview(self, limit=1000):
+        """What the next run will do: due dossiers and meldingen, and per person
+        whether it is anonymised or kept (with the dossiers that keep it)."""
+        env = self._env_for_anonymisation()
+        dossier_ids = self._due_ids(self._DUE_DOSSIERS)
+        melding_ids = self._due_ids(self._DUE_MELDINGEN)
+        dossiers = env["keten.dossier"].browse(dossier_ids)
+        meldingen = env["keten.melding"].browse(melding_ids) | dossiers.melding_ids
+        persons = (
+            dossiers.person_link_ids.person_id
+            | meldingen.person_ids
+            | meldingen.suspect_ids
+            | meldingen.melder_person_id
+        ).filtered(lambda p: not p.is_anonymised)
+        free = self._persons_without_other_case(persons, dossiers.ids, meldingen.ids)
+        free |= env["keten.person"].browse(self._due_ids(self._DUE_PERSONS))
+        kept = persons - free
+        keeping = {}
+        if kept:
+            self.env.cr.execute(
+                """
+                SELECT l.person_id, array_agg(DISTINCT d.name ORDER BY d.name)
+                  FROM keten_dossier_person l
+                  JOIN keten_dossier d ON d.id = l.dossier_id
+                 WHERE l.person_id = ANY(%s) AND d.is_anonymised IS NOT TRUE
+                   AND d.id <> ALL(%s)
+                 GROUP BY l.person_id
+                """,
+                [kept.ids, dossiers.ids],
+            )
+            keeping = dict(self.env.cr.fetchall())
+        return {
+            "retention_years": self._retention_years(),
+            "cutoff_date": self._cutoff_date(),
+            "dossiers": dossiers[:limit],
+            "dossier_count": len(dossiers),
+            "meldingen": env["keten.melding"].browse(melding_ids)[:limit],
+            "melding_count": len(melding_ids),
+            "persons": free[:limit],
+            "person_count": len(free),
+            "kept": kept[:limit],
+            "kept_count": len(kept),
+            "keeping": keeping,
+        }
+
+    # ------------------------------------------------------------------
+    # The run
+    # ------------------------------------------------------------------
+    @api.model
+    def _run_batch(self, batch_size=DEFAULT_BATCH_SIZE, reason=None):
+        """One unit of work: up to ``batch_size`` dossiers, then meldingen, then
+        persons left over. Rows are claimed with SKIP LOCKED, so two runs at once
+        share the work instead of doing it twice."""
+        env = self._env_for_anonymisation()
+        reason = reason or env._("bewaartermijn passed")
+        summary = Counter()
+        dossier_ids = self._due_ids(self._DUE_DOSSIERS, batch_size, lock=True)
+        room = batch_size - len(dossier_ids)
+        melding_ids = (
+            self._due_ids(self._DUE_MELDINGEN, room, lock=True) if room > 0 else []
+        )
+        if dossier_ids or melding_ids:
+            summary.update(
+                self._anonymise(
+                    env["keten.dossier"].browse(dossier_ids),
+                    env["keten.melding"].browse(melding_ids),
+                    reason,
+                )
+            )
+        room -= len(melding_ids)
+        if room > 0:
+            person_ids = self._due_ids(self._DUE_PERSONS, room, lock=True)
+            self._anonymise_persons(
+                env["keten.person"].browse(person_ids), reason, summary
+            )
+        # units of work, as counted by _remaining()
+        summary["done"] = len(dossier_ids) + len(melding_ids) + summary["persons"]
+        return summary
+
+    @api.model
+    def _remaining(self):
+        return (
+            self._due_count(self._DUE_DOSSIERS)
+            + self._due_count(self._DUE_MELDINGEN)
+            + self._due_count(self._DUE_PERSONS)
+        )
+
+    @api.model
+    def _cron_run(self, batch_size=DEFAULT_BATCH_SIZE):
+        summary = self._run_batch(batch_size)
+        remaining = self._remaining()
+        self.env["ir.cron"]._notify_progress(done=summary["done"], remaining=remaining)
+        return summary
+
+    @api.model
+    def _run_all(self, batch_size=DEFAULT_BATCH_SIZE, reason=None):
+        """Everything that is due, batch after batch (the preview's button)."""
+        total = Counter()
+        while True:
+            summary = self._run_batch(batch_size, reason)
+            total.update(summary)
+            if not summary["done"]:
+                return total

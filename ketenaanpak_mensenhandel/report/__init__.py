@@ -1,0 +1,3 @@
+from . import keten_rapportage
+from . import keten_rapportage_figures
+from . import keten_rapportage_xlsx

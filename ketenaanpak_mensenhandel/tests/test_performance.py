@@ -1,0 +1,68 @@
+from odoo.tests import tagged
+
+from .common import KetenCase
+
+
+@tagged("post_install", "-at_install")
+class TestFormQueryCount(KetenCase):
+    """Opening a dossier form costs the same number of queries whatever its size."""
+
+    def _form_spec(self, user):
+        view = self.env["keten.dossier"].with_user(user).get_views([(False, "form")])
+        spec = {}
+        for name, info in view["models"]["keten.dossier"]["fields"].items():
+            if info["type"] in ("one2many", "many2many"):
+                spec[name] = {"fields": {"display_name": {}}, "limit": 40}
+            elif info["type"] == "many2one":
+                spec[name] = {"fields": {"display_name": {}}}
+            else:
+                spec[name] = {}
+        return spec
+
+    def _dossier_with(self, size):
+        person = self.env["keten.person"].create(
+            {"first_name": "Lena", "last_name": f"Groot {size}"}
+        )
+        dossier = self.create_dossier_with_melding(person, self.org_moviera)
+        self.bring_to_uitvoering(dossier)
+        for _i in range(size - 1):
+            self.create_melding(organisation=self.org_moviera, dossier_id=dossier.id)
+        self.env["keten.interventie"].create(
+            [
+                {
+                    "dossier_id": dossier.id,
+                    "name": f"Interventie {i}",
+                    "organisation_id": self.org_moviera.id,
+                }
+                for i in range(size)
+            ]
+        )
+        self.assertEqual(len(dossier.melding_ids), size)
+        self.assertEqual(len(dossier.interventie_ids), size)
+        return dossier
+
+    def _count(self, dossier, user, spec):
+        record = dossier.with_user(user)
+        self.env.invalidate_all()
+        before = self.cr.sql_log_count
+        record.web_read(spec)
+        return self.cr.sql_log_count - before
+
+    def test_form_queries_do_not_grow_with_meldingen_and_interventies(self):
+        small = self._dossier_with(1)
+        big = self._dossier_with(50)
+        for user in (self.user_regie, self.user_partner_moviera):
+            spec = self._form_spec(user)
+            # warm the rule and view caches of this user on both dossiers
+            for dossier in (small, big):
+                dossier.with_user(user).web_read(spec)
+                self.env.invalidate_all()
+            queries_big = self._count(big, user, spec)
+            queries_small = self._count(small, user, spec)
+            self.assertEqual(
+                queries_small,
+                queries_big,
+                f"form of a dossier with 50 meldingen and interventies costs "
+                f"{queries_big} queries against {queries_small} for one ({user.login})",
+            )
+            self.assertLess(queries_big, 80)
