@@ -35,6 +35,7 @@
         "wizard/keten_involve_organisation_wizard_views.xml",
         "wizard/keten_rapportage_wizard_views.xml",
         "report/keten_rapportage_reports.xml",
+        "report/keten_casusoverleg_reports.xml",
         "report/keten_rapportage_views.xml",
         "wizard/keten_retention_wizard_views.xml",
         "views/res_config_settings_views.xml",

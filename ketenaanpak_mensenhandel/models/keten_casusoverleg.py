@@ -327,3 +327,51 @@ class KetenCasusoverleg(models.Model):
                 ]
             )
         return True
+
+    def action_print_per_invitee(self):
+        """The agenda (or, with context ``keten_document='verslag'``, the verslag)
+        with one copy per invited organisation, each showing only what that
+        organisation's representative may see."""
+        if not self.env.user.has_group("ketenaanpak_mensenhandel.group_ketenregie"):
+            raise UserError(
+                self.env._("Only the ketenregie prints the copies for every invitee.")
+            )
+        document = self.env.context.get("keten_document")
+        report = self.env.ref(
+            "ketenaanpak_mensenhandel.keten_casusoverleg_report_verslag"
+            if document == "verslag"
+            else "ketenaanpak_mensenhandel.keten_casusoverleg_report_agenda"
+        )
+        return report.report_action(self, data={"per_invitee": True})
+
+    def _keten_invitee_readers(self):
+        """(user, organisation) per invited organisation (overleg, agenda items,
+        procesregie) that has a user to read for: the representative on the
+        attendance, the vaste vertegenwoordiger, the plaatsvervanger, or else the
+        first of its users who is a Ketenpartner. Organisations without such a
+        user get no copy."""
+        self.ensure_one()
+        overleg = self.sudo()
+        organisations = (
+            overleg.all_invited_organisation_ids | overleg.procesregie_organisation_id
+        ).sorted()
+        readers = []
+        for organisation in organisations:
+            attendee = overleg.attendee_ids.filtered(
+                lambda a, org=organisation: a.organisation_id == org
+            ).user_id
+            candidates = (
+                attendee
+                | organisation.contact_user_id
+                | organisation.deputy_user_id
+                | organisation.user_ids.sorted("id")
+            )
+            user = candidates.filtered(
+                lambda u, org=organisation: (
+                    org in u.keten_organisation_ids
+                    and u.has_group("ketenaanpak_mensenhandel.group_ketenpartner")
+                )
+            )[:1]
+            if user:
+                readers.append((user, organisation))
+        return readers
