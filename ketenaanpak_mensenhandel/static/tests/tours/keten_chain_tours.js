@@ -334,6 +334,10 @@ function screenshot(name) {
 registry.category("web_tour.tours").add("keten_boards_screenshots", {
     steps: () => [
         ...openBoard("keten_dossier_menu"),
+        {
+            content: "The overview has a column per hoofdstap with cases (2 to 5)",
+            trigger: `${NEW_VIEW} .o_kanban_renderer:has(.o_kanban_group:eq(3)):not(:has(.o_kanban_group:eq(4)))`,
+        },
         ...screenshot("board_overzicht"),
         leaveView(),
         ...openMenu("keten_dossier_menu_boards", "keten_preventie_menu"),
