@@ -11,11 +11,18 @@ agenda *per invitee*: one copy per invited organisation, read with the access of
 its representative (attendance line, vaste vertegenwoordiger, plaatsvervanger or a
 user of the organisation). Which copies to make is decided here, never taken from
 the request, so a crafted request cannot ask for another reader.
+
+Access is computed per user with one query per model, not per item, and the
+dossiers printed go into the who-viewed log (action print, path report).
 """
 
 from odoo import api, models
 
 GROUP = "ketenaanpak_mensenhandel.group_"
+
+
+def _names(*names):
+    return ", ".join(n for n in names if n)
 
 
 class KetenCasusoverlegReport(models.AbstractModel):
@@ -33,14 +40,25 @@ class KetenCasusoverlegReport(models.AbstractModel):
             GROUP + "ketenregie"
         )
         copies = []
+        printed = self.env["keten.dossier"]
         for overleg in overleggen:
             readers = (
                 overleg._keten_invitee_readers()
                 if per_invitee
                 else [(printer, printer.keten_organisation_ids[:1])]
             )
+            dossiers = overleg.sudo().item_ids.dossier_id
             for reader, organisation in readers:
-                copies.append(self._keten_copy(overleg, reader, organisation))
+                users = printer | reader
+                visible = self._keten_readable(users, dossiers)
+                tracks = set()
+                if all(u.has_group(GROUP + "justitie") for u in users):
+                    tracks = self._keten_readable(users, dossiers.strafrecht_ids)
+                copies.append(
+                    self._keten_copy(overleg, reader, organisation, visible, tracks)
+                )
+                printed |= printed.browse(visible)
+        printed._keten_log(action="print", path="report")
         return {
             "doc_ids": docids,
             "doc_model": "keten.casusoverleg",
@@ -50,120 +68,111 @@ class KetenCasusoverlegReport(models.AbstractModel):
             "per_invitee": per_invitee,
         }
 
-    def _keten_copy(self, overleg, reader, organisation):
-        """The values of one printed copy of ``overleg`` for ``reader``."""
+    @api.model
+    def _keten_readable(self, users, records):
+        """Ids of ``records`` that each of ``users`` may read (a query per user)."""
+        ids = set(records.ids)
+        for user in users:
+            ids &= set(records.with_user(user)._filtered_access("read").ids)
+        return ids
+
+    def _keten_copy(self, overleg, reader, organisation, visible, tracks):
+        """One printed copy of ``overleg`` for ``reader``: the content of the
+        items whose dossier id is in ``visible``, of the criminal tracks whose id
+        is in ``tracks``."""
         overleg_sudo = overleg.sudo()
-        printer = self.env.user
-        justice = all(u.has_group(GROUP + "justitie") for u in (printer | reader))
         items = []
+        invited = overleg_sudo.invited_organisation_ids
+        # one read of every organisation's name, whoever is visible
+        (invited | overleg_sudo.item_ids.invited_organisation_ids).mapped("name")
         for number, item in enumerate(overleg_sudo.item_ids, start=1):
-            dossier = item.dossier_id
-            visible = all(
-                dossier.with_user(user).has_access("read")
-                for user in (printer | reader)
-            )
-            values = {"number": number, "visible": visible}
-            if visible:
-                values.update(self._keten_item_values(item, reader, justice))
+            values = {"number": number, "visible": item.dossier_id.id in visible}
+            if values["visible"]:
+                values.update(self._keten_item_values(item, tracks))
+                invited |= item.invited_organisation_ids
             items.append(values)
-        attendance = [
-            {
-                "organisation": line.organisation_id.name,
-                "user": line.user_id.name or "",
-                "attendance": dict(
-                    line._fields["attendance"]._description_selection(self.env)
-                ).get(line.attendance),
-            }
-            for line in overleg_sudo.attendee_ids
-        ]
+        attendance_labels = self._keten_labels(
+            "keten.casusoverleg.attendee", "attendance"
+        )
         return {
             "overleg": overleg,
             "reference": overleg_sudo.name,
-            "type": dict(
-                overleg_sudo._fields["overleg_type"]._description_selection(self.env)
-            ).get(overleg_sudo.overleg_type),
+            "type": self._keten_labels("keten.casusoverleg", "overleg_type").get(
+                overleg_sudo.overleg_type
+            ),
             "state": overleg_sudo.state,
-            "state_label": dict(
-                overleg_sudo._fields["state"]._description_selection(self.env)
-            ).get(overleg_sudo.state),
+            "state_label": self._keten_labels("keten.casusoverleg", "state").get(
+                overleg_sudo.state
+            ),
             "date_start": overleg_sudo.date_start,
             "duration": overleg_sudo.duration,
             "location": overleg_sudo.location or "",
             "is_digital": overleg_sudo.is_digital,
             "procesregie": overleg_sudo.procesregie_organisation_id.name or "",
             "chair": overleg_sudo.chair_user_id.name or "",
-            "invited": ", ".join(
-                overleg_sudo.all_invited_organisation_ids.mapped("name")
-            ),
+            # invited for the overleg, and for the items this reader may see
+            "invited": _names(*invited.mapped("name")),
             "reader": reader.name,
             "reader_organisation": organisation.name or "",
             "items": items,
-            "attendance": attendance,
+            "attendance": [
+                {
+                    "organisation": line.organisation_id.name,
+                    "user": line.user_id.name or "",
+                    "attendance": attendance_labels.get(line.attendance),
+                }
+                for line in overleg_sudo.attendee_ids
+            ],
             "minutes": overleg_sudo.minutes,
             "approved_by": overleg_sudo.approved_by_id.name or "",
             "date_approved": overleg_sudo.date_approved,
         }
 
-    def _keten_item_values(self, item, reader, justice):
-        """Content of an agenda item both the printer and ``reader`` may read."""
+    @api.model
+    def _keten_labels(self, model, field):
+        return dict(self.env[model]._fields[field]._description_selection(self.env))
+
+    def _keten_item_values(self, item, tracks):
+        """Content of an agenda item both the printer and the reader may read."""
         dossier = item.dossier_id
-        state_labels = dict(item._fields["state"]._description_selection(self.env))
-        urgency_labels = dict(
-            dossier._fields["urgency"]._description_selection(self.env)
-        )
-        values = {
+        track_states = self._keten_labels("keten.strafrecht", "state")
+        return {
             "dossier": dossier.name,
             "stage": dossier.stage_id.name or "",
             "hoofdstap": dossier.hoofdstap_id.name or "",
-            "urgency": urgency_labels.get(dossier.urgency, ""),
-            "vormen": ", ".join(dossier.verschijningsvorm_ids.mapped("name")),
+            "urgency": self._keten_labels("keten.dossier", "urgency").get(
+                dossier.urgency, ""
+            ),
+            "vormen": _names(*dossier.verschijningsvorm_ids.mapped("name")),
             "woongemeente": dossier.woongemeente_id.name or "",
             "gemeente_uitbuiting": dossier.gemeente_uitbuiting_id.name or "",
-            "regie": ", ".join(
-                n
-                for n in (
-                    dossier.regie_organisation_id.name,
-                    dossier.regie_user_id.name,
-                )
-                if n
+            "regie": _names(
+                dossier.regie_organisation_id.name, dossier.regie_user_id.name
             ),
             "zorgcoordinator": dossier.zorgcoordinator_organisation_id.name or "",
             "deadline": item.deadline,
             "question": item.question or "",
-            "invited": ", ".join(item.invited_organisation_ids.mapped("name")),
+            "invited": _names(*item.invited_organisation_ids.mapped("name")),
             "decisions": item.decisions or "",
-            "item_state": state_labels.get(item.state, ""),
-            "criminal_track": dossier.has_criminal_track,
-            "criminal_contact": ", ".join(
-                n
-                for n in (
-                    dossier.criminal_contact_organisation_id.name,
-                    dossier.criminal_contact_user_id.name,
-                )
-                if n
+            "item_state": self._keten_labels("keten.casusoverleg.item", "state").get(
+                item.state, ""
             ),
-            "strafrecht": [],
+            "criminal_track": dossier.has_criminal_track,
+            "criminal_contact": _names(
+                dossier.criminal_contact_organisation_id.name,
+                dossier.criminal_contact_user_id.name,
+            ),
+            "strafrecht": [
+                {
+                    "name": track.name,
+                    "organisation": track.organisation_id.name or "",
+                    "state": track_states.get(track.state, ""),
+                    "officier": track.officier_user_id.name or "",
+                }
+                for track in dossier.strafrecht_ids
+                if track.id in tracks
+            ],
         }
-        if justice:
-            track_states = dict(
-                self.env["keten.strafrecht"]
-                ._fields["state"]
-                ._description_selection(self.env)
-            )
-            for track in dossier.strafrecht_ids:
-                if all(
-                    track.with_user(user).has_access("read")
-                    for user in (self.env.user | reader)
-                ):
-                    values["strafrecht"].append(
-                        {
-                            "name": track.name,
-                            "organisation": track.organisation_id.name or "",
-                            "state": track_states.get(track.state, ""),
-                            "officier": track.officier_user_id.name or "",
-                        }
-                    )
-        return values
 
 
 class KetenCasusoverlegVerslagReport(models.AbstractModel):
