@@ -16,6 +16,7 @@
         "data/keten_hoofdstap_data.xml",
         "data/keten_stage_data.xml",
         "data/keten_verschijningsvorm_data.xml",
+        "data/keten_verschijningsvorm_colors.xml",
         "data/mail_alias_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",

@@ -1,4 +1,6 @@
-from odoo import fields, models
+from odoo import api, fields, models
+
+NEUTRAL_COLOR = 8
 
 
 class KetenVerschijningsvorm(models.Model):
@@ -12,7 +14,8 @@ class KetenVerschijningsvorm(models.Model):
     name = fields.Char(required=True, translate=True)
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
-    color = fields.Integer()
+    # Odoo 18's kanban cards leave out tags of colour 0: every form has a colour.
+    color = fields.Integer(default=NEUTRAL_COLOR)
     active = fields.Boolean(default=True)
     expert_organisation_ids = fields.Many2many(
         "keten.organisation",
@@ -27,3 +30,11 @@ class KetenVerschijningsvorm(models.Model):
     _sql_constraints = [
         ("code_uniq", "unique(code)", "This code is already used."),
     ]
+
+    @api.model
+    def _keten_ensure_tag_color(self):
+        """Give forms without a colour (0) one, so their tags show on the boards.
+        Run on install and update (data/keten_verschijningsvorm_colors.xml)."""
+        self.with_context(active_test=False).search([("color", "=", 0)]).write(
+            {"color": NEUTRAL_COLOR}
+        )

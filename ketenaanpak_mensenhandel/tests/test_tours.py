@@ -84,6 +84,15 @@ class TestChainTours(HttpCase, KetenCase):
         self.assertEqual(item.question, "Opvang en zorgcoördinatie afspreken?")
         self.assertIn("Moviera regelt opvang", item.decisions)
 
+    def test_every_verschijningsvorm_shows_on_the_cards(self):
+        """Odoo 18's kanban leaves out many2many tags of colour 0: a dossier of
+        verschijningsvorm *onbekend* would show no tag at all on the boards."""
+        vormen = self.env["keten.verschijningsvorm"].search([])
+        self.assertIn(self.vorm_onbekend, vormen)
+        self.assertFalse(vormen.filtered(lambda v: not v.color))
+        new = self.env["keten.verschijningsvorm"].create({"name": "Nieuw", "code": "x"})
+        self.assertTrue(new.color)
+
     def test_partner_sees_only_its_involved_dossiers_on_the_boards(self):
         self.dossier_b.woongemeente_id = self.gemeente_b
         self.assertEqual(self.dossier_a.woongemeente_id.name, "Testdorp")
