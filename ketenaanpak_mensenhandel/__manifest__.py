@@ -47,6 +47,7 @@
         "views/keten_intake_views.xml",
     ],
     "demo": [
+        "demo/keten_demo.xml",
         "demo/keten_intake_demo.xml",
     ],
     "assets": {

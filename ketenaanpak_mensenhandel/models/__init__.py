@@ -42,3 +42,4 @@ from . import res_config_settings
 from . import mail_activity
 from . import mail_followers
 from . import keten_retention
+from . import keten_demo

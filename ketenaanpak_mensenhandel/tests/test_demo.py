@@ -1,0 +1,75 @@
+"""The demo region loads through the ORM (every guard respected) and shows
+need-to-know at work for its logins. Runs the loader of demo/keten_demo.xml in
+a database without demo data, so it keeps working as the process evolves."""
+
+from odoo.exceptions import AccessError
+from odoo.tests import TransactionCase, tagged
+
+P = "ketenaanpak_mensenhandel."
+
+
+@tagged("post_install", "-at_install")
+class TestDemoRegion(TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["keten.demo"]._load_demo_region()
+
+    def user(self, login):
+        return self.env.ref(P + "demo_user_" + login)
+
+    def test_region_and_pilot_dossiers(self):
+        Dossier = self.env["keten.dossier"]
+        gemeenten = self.env["keten.gemeente"].search(
+            [("region", "=", "Noord- en Oost-Gelderland")]
+        )
+        self.assertEqual(len(gemeenten), 22)
+        pilots = Dossier.browse(
+            [self.env.ref(P + f"demo_dossier_{i}").id for i in range(1, 11)]
+        )
+        self.assertEqual(
+            set(pilots.mapped("hoofdstap_code")),
+            {"signalering", "analyse", "uitvoering", "evaluatie"},
+        )
+        codes = set(pilots.verschijningsvorm_ids.mapped("code"))
+        for code in ("seksueel", "arbeid", "crimineel", "orgaan"):
+            self.assertIn(code, codes)
+        historic = Dossier.search([("is_closed", "=", True)]) - pilots
+        self.assertGreaterEqual(len(historic), 45)
+        # historic cases are spread over the past, not all opened today
+        months = {d.date_opened.strftime("%Y-%m") for d in historic}
+        self.assertGreater(len(months), 12)
+        self.assertTrue(all(d.date_closed >= d.date_opened for d in historic))
+
+    def test_logins_see_what_their_role_allows(self):
+        Dossier = self.env["keten.dossier"]
+        everything = Dossier.search([])
+        regie = Dossier.with_user(self.user("ketenregie")).search([])
+        self.assertEqual(regie, everything)
+        # the school is a Melder: its situatieschets, never a dossier
+        school = self.user("school")
+        with self.assertRaises(AccessError):
+            Dossier.with_user(school).search([])
+        meldingen = self.env["keten.melding"].with_user(school).search([])
+        self.assertTrue(meldingen)
+        self.assertTrue(all(m.is_situatieschets for m in meldingen))
+        # a partner sees only the dossiers its organisation is involved in
+        ggd = self.user("ggd")
+        seen = Dossier.with_user(ggd).search([])
+        self.assertTrue(seen)
+        self.assertLess(len(seen), len(everything))
+        org = self.env.ref(P + "demo_org_ggd")
+        self.assertTrue(all(org in d.sudo().involved_organisation_ids for d in seen))
+        # the criminal track of pilot 7: politie reads it, the zorgcoördinator not
+        dossier_7 = self.env.ref(P + "demo_dossier_7")
+        Strafrecht = self.env["keten.strafrecht"]
+        domain = [("dossier_id", "=", dossier_7.id)]
+        self.assertEqual(
+            len(Strafrecht.with_user(self.user("politie")).search(domain)), 1
+        )
+        with self.assertRaises(AccessError):
+            Strafrecht.with_user(self.user("zorg")).search(domain)
+        self.assertTrue(dossier_7.with_user(self.user("zorg")).has_criminal_track)
+        # the Regionale Tafel has no dossier records at all
+        with self.assertRaises(AccessError):
+            Dossier.with_user(self.user("rapportage")).search([])
