@@ -58,21 +58,40 @@ fi
 log "Done in $(seconds_since "$t") s"
 check_odoo_log "$install_log" || log "WARNING: the install logged errors, see above"
 
-# The logins come from the database: every active internal user, with the
-# groups of this module it has (demo users' password is their login).
+# The logins come from the database: the users the demo loader created
+# (xml id demo_user_*, see models/keten_demo.py) and the administrator, each
+# with its role (the module groups it holds that no other group of it implies)
+# and its organisations. The password of each is its login.
 logins=$(
     psql -XAtq -F $'\t' -d "$DEMO_DB" <<SQL
-SELECT u.login,
-       COALESCE(p.name, ''),
-       COALESCE(string_agg(DISTINCT d.module || '.' || d.name, ', '), '-')
-  FROM res_users u
-  JOIN res_partner p ON p.id = u.partner_id
-  LEFT JOIN res_groups_users_rel r ON r.uid = u.id
-  LEFT JOIN ir_model_data d
-         ON d.model = 'res.groups' AND d.res_id = r.gid AND d.module = '$MODULE'
- WHERE u.active AND NOT u.share
- GROUP BY u.login, p.name
- ORDER BY u.login;
+WITH demo_user AS (
+    SELECT u.id, u.login, p.name
+      FROM res_users u
+      JOIN res_partner p ON p.id = u.partner_id
+     WHERE u.active
+       AND (u.login = 'admin' OR EXISTS (
+            SELECT 1 FROM ir_model_data x
+             WHERE x.model = 'res.users' AND x.res_id = u.id
+               AND x.module = '$MODULE' AND x.name LIKE 'demo_user_%'))
+), role AS (
+    SELECT r.uid, d.name AS grp
+      FROM res_groups_users_rel r
+      JOIN ir_model_data d
+        ON d.model = 'res.groups' AND d.res_id = r.gid AND d.module = '$MODULE'
+     WHERE NOT EXISTS (
+            SELECT 1 FROM res_groups_implied_rel i
+              JOIN res_groups_users_rel r2 ON r2.gid = i.gid AND r2.uid = r.uid
+             WHERE i.hid = r.gid AND i.gid <> r.gid)
+)
+SELECT u.login, COALESCE(u.name, ''),
+       COALESCE((SELECT string_agg(replace(grp, 'group_', ''), ', ' ORDER BY grp)
+                   FROM role WHERE role.uid = u.id), '-'),
+       COALESCE((SELECT string_agg(o.code, ', ' ORDER BY o.code)
+                   FROM keten_organisation_res_users_rel ou
+                   JOIN keten_organisation o ON o.id = ou.organisation_id
+                  WHERE ou.user_id = u.id), '-')
+  FROM demo_user u
+ ORDER BY u.login = 'admin' DESC, u.login;
 SQL
 )
 
@@ -84,8 +103,8 @@ url="http://127.0.0.1:$DEMO_PORT/web/login"
     echo " Database: $DEMO_DB"
     echo " Demo logins (the password of each demo user is its login):"
     echo
-    { printf 'login\tname\tgroups of %s\n' "$MODULE" && printf '%s\n' "$logins"; } |
-        awk -F '\t' 'NF { printf "   %-24s %-28s %s\n", $1, $2, $3 }'
+    { printf 'login\tname\trole\torganisation\n' && printf '%s\n' "$logins"; } |
+        awk -F '\t' 'NF { printf "   %-18s %-32s %-24s %s\n", $1, $2, $3, $4 }'
     echo
     echo " Stop with Ctrl-C."
     echo "================================================================="

@@ -147,6 +147,16 @@ ORGANISATIONS = [
     ),
     ("comensha", "CoMensha", "CMS", "zorg", "flexibele_schil", {}, None, []),
     (
+        "ind",
+        "Immigratie- en Naturalisatiedienst (IND)",
+        "IND",
+        "overig",
+        "flexibele_schil",
+        {},
+        None,
+        [],
+    ),
+    (
         "jeugd",
         "Jeugdzorg Gelderland Oost",
         "JZ",
@@ -203,6 +213,7 @@ USERS = [
     ("ggd", "Noor Visser (GGD)", ["group_ketenpartner"], ["ggd"]),
     ("opvang", "Kees Meijer (opvang)", ["group_ketenpartner"], ["opvang"]),
     ("comensha", "Iris de Wit (CoMensha)", ["group_ketenpartner"], ["comensha"]),
+    ("ind", "Yusuf Demir (IND, B8-loket)", ["group_ketenpartner"], ["ind"]),
     ("jeugd", "Bas Dekker (jeugdzorg)", ["group_ketenpartner"], ["jeugd"]),
     ("school", "Wendy Brouwer (mentor)", ["group_melder"], ["school"]),
     (
@@ -566,7 +577,7 @@ class KetenDemo(models.AbstractModel):
             overleg.action_approve()
         return overleg
 
-    def _plan(self, dossier, orgs, users, days_ago, adopt=True):
+    def _plan(self, dossier, orgs, users, days_ago, adopt=True, extra_actions=()):
         plan = self.env["keten.plan"].create(
             {
                 "dossier_id": dossier.id,
@@ -603,7 +614,8 @@ class KetenDemo(models.AbstractModel):
                             "rasci_role": "S",
                         },
                     ),
-                ],
+                ]
+                + [(0, 0, vals) for vals in extra_actions],
             }
         )
         if adopt:
@@ -828,7 +840,20 @@ class KetenDemo(models.AbstractModel):
         d7 = add("7", self._dossier(m, orgs["zvh"], users["ketenregie"], orgs["zorg"]))
         self._weging(d7, "eerste", 85)
         self._weging(d7, "tweede", 70, traject_zorg=False, traject_zorg_strafrecht=True)
-        self._plan(d7, orgs, users, 60)
+        self._plan(
+            d7,
+            orgs,
+            users,
+            60,
+            extra_actions=[
+                {
+                    "name": "Verblijf op grond van de B8-regeling aanvragen",
+                    "organisation_id": orgs["ind"].id,
+                    "user_id": users["ind"].id,
+                    "rasci_role": "S",
+                }
+            ],
+        )
         d7.stage_id = self._ref("stage_uitvoering")
         self._strafrecht(d7, orgs, users)
         self._interventies(d7, orgs, users, 55, justice=True)

@@ -2,8 +2,10 @@
 need-to-know at work for its logins. Runs the loader of demo/keten_demo.xml in
 a database without demo data, so it keeps working as the process evolves."""
 
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessDenied, AccessError
 from odoo.tests import TransactionCase, tagged
+
+from odoo.addons.ketenaanpak_mensenhandel.models.keten_demo import USERS
 
 P = "ketenaanpak_mensenhandel."
 
@@ -41,6 +43,27 @@ class TestDemoRegion(TransactionCase):
         self.assertGreater(len(months), 12)
         self.assertTrue(all(d.date_closed >= d.date_opened for d in historic))
 
+    def test_each_login_authenticates_with_its_login_as_password(self):
+        for login, _name, groups, org_keys in USERS:
+            with self.subTest(login=login):
+                user = self.user(login)
+                self.assertEqual(user.login, login)
+                user.with_user(user)._check_credentials(
+                    {"login": login, "password": login, "type": "password"},
+                    {"interactive": False},
+                )
+                with self.assertRaises(AccessDenied):
+                    user.with_user(user)._check_credentials(
+                        {"login": login, "password": "wrong", "type": "password"},
+                        {"interactive": False},
+                    )
+                for group in groups:
+                    self.assertTrue(user.has_group(P + group), group)
+                self.assertEqual(
+                    set(user.keten_organisation_ids.ids),
+                    {self.env.ref(P + "demo_org_" + k).id for k in org_keys},
+                )
+
     def test_logins_see_what_their_role_allows(self):
         Dossier = self.env["keten.dossier"]
         everything = Dossier.search([])
@@ -70,6 +93,8 @@ class TestDemoRegion(TransactionCase):
         with self.assertRaises(AccessError):
             Strafrecht.with_user(self.user("zorg")).search(domain)
         self.assertTrue(dossier_7.with_user(self.user("zorg")).has_criminal_track)
+        # the IND is involved through a plan action (B8) in dossier 7 only
+        self.assertEqual(Dossier.with_user(self.user("ind")).search([]), dossier_7)
         # the Regionale Tafel has no dossier records at all
         with self.assertRaises(AccessError):
             Dossier.with_user(self.user("rapportage")).search([])
