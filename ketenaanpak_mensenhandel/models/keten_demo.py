@@ -713,7 +713,9 @@ class KetenDemo(models.AbstractModel):
             return dossier
 
         # 1. Signaleren / ontvangen: arbeidsuitbuiting in de agrarische sector.
-        victim = self._person(g["Oldebroek"], female=False, age=31)
+        # The victim is the first open one: the intake demo
+        # (demo/keten_intake_demo.xml) reports a student about her again.
+        victim = self._person(g["Oldebroek"], age=19)
         suspect = self._person(g["Elburg"], female=False, age=48)
         m = self._melding(
             1,
@@ -724,8 +726,9 @@ class KetenDemo(models.AbstractModel):
             ["vorm_arbeid"],
             g["Oldebroek"],
             location_type="agrarisch",
-            content="Oogstwerkers slapen in een schuur en moeten "
-            "hun paspoort inleveren (demo).",
+            content="Een studente werkt 's avonds en in het weekend bij een "
+            "teler; de oogstwerkers slapen in een schuur, moeten hun paspoort "
+            "inleveren en hun loon gaat naar de ronselaar (demo).",
         )
         add("1", self._dossier(m, orgs["zvh"], users["ketenregie"]))
 

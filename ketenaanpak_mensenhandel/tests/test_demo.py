@@ -64,6 +64,21 @@ class TestDemoRegion(TransactionCase):
                     {self.env.ref(P + "demo_org_" + k).id for k in org_keys},
                 )
 
+    def test_intake_demo_reports_the_pilot_victim_again(self):
+        """demo/keten_intake_demo.xml loads after the region: its web report,
+        with a typo in the surname, is about the first open victim (the
+        student of pilot dossier 1) and the melding says so to the meldpunt."""
+        victim = self.env.ref(P + "demo_dossier_1").person_link_ids.filtered(
+            lambda link: link.role == "slachtoffer"
+        )
+        self.assertEqual(victim.person_id.gender, "vrouw")
+        melding = self.env["keten.intake.form"]._load_intake_demo()
+        self.assertEqual(len(melding), 1)
+        self.assertNotEqual(melding.person_ids.last_name, victim.person_id.last_name)
+        meldpunt = melding.with_user(self.user("meldpunt"))
+        self.assertEqual(meldpunt.duplicate_review_count, 1)
+        self.assertIn(victim.dossier_id.name, meldpunt.duplicate_review_alert)
+
     def test_logins_see_what_their_role_allows(self):
         Dossier = self.env["keten.dossier"]
         everything = Dossier.search([])
