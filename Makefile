@@ -16,11 +16,16 @@ SHELL := /bin/bash
 #   ODOO_TEST_LOG_LEVEL  Odoo log level during the tests (default warn)
 # make demo:
 #   DEMO_DB=keten_demo   DEMO_PORT=8069
+# make i18n / make i18n-check:
+#   I18N_DB=keten_i18n   database without demo data the template is exported from
+#   I18N_UPDATE=0        do not install/update the module in it first
 export TEST_PORT TEST_DB PYTEST_ARGS ODOO_TEST_LOG_LEVEL DEMO_DB DEMO_PORT \
+	I18N_DB I18N_UPDATE \
 	ODOO_TESTS_PORT KEEP_DB SMOKE_PORT SMOKE_GEVENT_PORT SMOKE_DB \
 	FORCE_PRIVATE_PG PG_BINDIR EXTRA_ADDONS_PATH
 
-.PHONY: help test test-db demo demo-drop lint format clean bench test-odoo smoke-workers
+.PHONY: help test test-db demo demo-drop lint format clean bench test-odoo smoke-workers \
+	i18n i18n-check
 
 BENCH_N ?= 10000 100000
 BENCH_RUNS ?= 5
@@ -50,13 +55,19 @@ help:
 	@echo "                   odoo --workers=2: log in over HTTP, read a dossier board,"
 	@echo "                   open the bus websocket (SMOKE_PORT 8171, SMOKE_GEVENT_PORT"
 	@echo "                   8172, SMOKE_DB to reuse a database)"
+	@echo "  make i18n        export the translation template (i18n/*.pot) from database"
+	@echo "                   keten_i18n (I18N_DB, no demo data) and merge it into"
+	@echo "                   i18n/nl.po; lists the strings left to translate"
+	@echo "  make i18n-check  fail, listing the strings, when the template is out of date"
+	@echo "                   or nl.po is incomplete (I18N_UPDATE=0: skip the module update)"
 	@echo "  make demo-drop   drop the demo database (start over with make demo)"
 	@echo "  make clean       stop and remove the private PostgreSQL cluster (.pgdata/)"
 	@echo "                   and generated files (.local/)"
 	@echo
 	@echo "Variables: PGHOST PGPORT PGUSER (default: local socket, then"
 	@echo "127.0.0.1:5432, role root), FORCE_PRIVATE_PG=1, TEST_PORT (8169),"
-	@echo "TEST_DB, PYTEST_ARGS, ODOO_TEST_LOG_LEVEL (warn), DEMO_DB, DEMO_PORT."
+	@echo "TEST_DB, PYTEST_ARGS, ODOO_TEST_LOG_LEVEL (warn), DEMO_DB, DEMO_PORT,"
+	@echo "I18N_DB (keten_i18n), I18N_UPDATE (1)."
 
 test:
 	@scripts/test.sh
@@ -75,6 +86,12 @@ demo:
 
 demo-drop:
 	@scripts/demo.sh drop
+
+i18n:
+	@scripts/i18n.sh update
+
+i18n-check:
+	@scripts/i18n.sh check
 
 lint:
 	ruff check .

@@ -15,6 +15,11 @@ class IrHttp(models.AbstractModel):
     def _pre_dispatch(cls, rule, args):
         result = super()._pre_dispatch(rule, args)
         if request.httprequest.path.startswith(INTAKE_PREFIX):
+            # the pages, their labels and every message in the meldpunt's
+            # language, whatever the language of the public user
+            request.update_context(
+                lang=request.env["keten.melding"].sudo()._keten_intake_lang()
+            )
             # refuse an oversized web intake submission before reading it
             request.httprequest.max_content_length = (
                 request.env["keten.intake.form"].sudo()._max_request_bytes()

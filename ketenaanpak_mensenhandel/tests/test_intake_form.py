@@ -67,29 +67,37 @@ FUZZ_VALUES = [
 CONTENT = "Meisje van ongeveer zestien wordt 's nachts opgehaald bij het internaat."
 
 
+def enable_intake_form(env):
+    """Switch the web form on, for a meldpunt of its own; returns the meldpunt."""
+    meldpunt = env["keten.organisation"].create(
+        {
+            "name": "Formulier Veilig Thuis",
+            "code": "VTF",
+            "kind": "zorg",
+            "membership": "ketenregieteam",
+            "is_meldpunt": True,
+            "phone": "0800-2000",
+        }
+    )
+    for key, value in (
+        ("intake_organisation_id", str(meldpunt.id)),
+        ("intake_form_enabled", "True"),
+        ("intake_rate_limit", "1000"),
+    ):
+        env["ir.config_parameter"].set_param(P + key, value)
+    return meldpunt
+
+
 @tagged("post_install", "-at_install")
 class TestIntakeForm(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.meldpunt = cls.env["keten.organisation"].create(
-            {
-                "name": "Formulier Veilig Thuis",
-                "code": "VTF",
-                "kind": "zorg",
-                "membership": "ketenregieteam",
-                "is_meldpunt": True,
-                "phone": "0800-2000",
-            }
-        )
-        cls.env["ir.config_parameter"].set_param(
-            P + "intake_organisation_id", str(cls.meldpunt.id)
-        )
+        cls.meldpunt = enable_intake_form(cls.env)
         cls.gemeente = cls.env["keten.gemeente"].create(
             {"name": "Formulierdorp", "cbs_code": "GM9951"}
         )
         cls.vormen = cls.env.ref(P + "vorm_seksueel") | cls.env.ref(P + "vorm_arbeid")
-        cls.set_params(intake_form_enabled="True", intake_rate_limit="1000")
         cls.Melding = cls.env["keten.melding"]
         cls.Form = cls.env["keten.intake.form"]
 
