@@ -485,5 +485,14 @@ def test_upgrade_from_previous_version_runs_migrations(odoo_config, tmp_path):
                 " WHERE handled_without_dossier AND date_handled IS NULL"
             )[0][0]
             assert missing == 0, "date_handled not filled by the migration"
+        if _version_key(version) < (18, 0, 1, 3, 0) <= _version_key(current):
+            # 18.0.1.3.0/post-migrate.py: the open dossier's melding, qualified
+            # before the upgrade, waits for its terugkoppeling
+            rows = new.query(
+                "SELECT k.termijn_code, k.state FROM keten_deadline k"
+                " JOIN keten_melding m ON m.id = k.melding_id"
+                " WHERE m.content = 'Signalen van uitbuiting.'"
+            )
+            assert rows == [("terugkoppeling", "open")], rows
     finally:
         old.drop()

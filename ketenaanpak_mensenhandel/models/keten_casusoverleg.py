@@ -236,7 +236,15 @@ class KetenCasusoverleg(models.Model):
 
     def write(self, vals):
         self._check_not_adopted(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if {
+            "state",
+            "date_start",
+            "chair_user_id",
+            "procesregie_organisation_id",
+        } & set(vals):
+            self.env["keten.deadline"]._keten_touch(self)
+        return result
 
     def _check_not_adopted(self, vals=None):
         """An adopted verslag is final: its overleg, agenda and attendance stay as

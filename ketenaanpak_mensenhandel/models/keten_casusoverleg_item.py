@@ -131,15 +131,49 @@ class KetenCasusoverlegItem(models.Model):
             [vals["overleg_id"] for vals in vals_list if vals.get("overleg_id")]
         )
         overleggen._check_not_adopted()
-        return super().create(vals_list)
+        missing = [vals for vals in vals_list if not vals.get("deadline")]
+        if missing:
+            # "Discuss by": the termijn for bespreking, unless the regie sets one.
+            deadline = self._default_deadline()
+            for vals in missing:
+                vals["deadline"] = deadline
+        items = super().create(vals_list)
+        self.env["keten.deadline"]._keten_touch(items)
+        return items
 
     def write(self, vals):
         overleggen = self.overleg_id
         if vals.get("overleg_id"):
             overleggen |= overleggen.browse(vals["overleg_id"])
         overleggen._check_not_adopted()
-        return super().write(vals)
+        result = super().write(vals)
+        if {"state", "deadline", "overleg_id", "dossier_id"} & set(vals):
+            self.env["keten.deadline"]._keten_touch(self)
+        return result
 
     def unlink(self):
         self.overleg_id._check_not_adopted()
-        return super().unlink()
+        dossiers = self.dossier_id
+        Deadline = self.env["keten.deadline"].sudo()
+        Deadline.search(
+            [("item_id", "in", self.ids), ("state", "=", "open")]
+        )._keten_close(
+            "cancelled",
+            self.env["keten.termijn"]._today(),
+            "off_agenda",
+        )
+        result = super().unlink()
+        self.env["keten.deadline"]._keten_touch(dossiers, codes=("bespreking", "plan"))
+        return result
+
+    @api.model
+    def _default_deadline(self):
+        termijn = (
+            self.env["keten.termijn"]
+            .sudo()
+            .search([("code", "=", "bespreking")], limit=1)
+        )
+        if not termijn:
+            return False
+        Termijn = self.env["keten.termijn"]
+        return termijn._deadline_for(Termijn._working_calendar(), Termijn._today())

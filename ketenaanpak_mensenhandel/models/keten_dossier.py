@@ -37,6 +37,22 @@ QUADRANTS = [
 ]
 
 
+# Fields of a dossier that a termijn is computed from.
+DEADLINE_TRIGGERS = {
+    "stage_id",
+    "date_closed",
+    "urgency",
+    "active",
+    "nazorg_status",
+    "nazorg_check_date",
+    "regie_user_id",
+    "regie_organisation_id",
+    "zorgcoordinator_user_id",
+    "zorgcoordinator_organisation_id",
+    "meldpunt_organisation_id",
+}
+
+
 class KetenDossier(models.Model):
     """The cliëntdossier (casus): one case along the whole chain."""
 
@@ -314,6 +330,37 @@ class KetenDossier(models.Model):
     )
     is_anonymised = fields.Boolean(readonly=True, copy=False, index=True)
     anonymised_date = fields.Datetime(readonly=True, copy=False)
+    # Termijnbewaking
+    deadline_ids = fields.One2many(
+        "keten.deadline", "dossier_id", string="Termijnen", readonly=True
+    )
+    next_deadline_date = fields.Date(
+        string="Next deadline",
+        compute="_compute_next_deadline",
+        store=True,
+        help="The earliest deadline of the open termijnen of this dossier.",
+    )
+    next_deadline_termijn_id = fields.Many2one(
+        "keten.termijn",
+        string="Next termijn",
+        compute="_compute_next_deadline",
+        store=True,
+    )
+    termijn_overdue = fields.Boolean(
+        string="Termijn overdue",
+        readonly=True,
+        copy=False,
+        index=True,
+        help="An open termijn of this dossier passed its deadline (kept up to date "
+        "by the daily termijnbewaking and whenever a termijn changes).",
+    )
+    nazorg_check_date = fields.Date(
+        string="Nazorg check on",
+        tracking=True,
+        copy=False,
+        help="When it was checked, after the case was closed, that the nazorg holds: "
+        "safe place, help and contact to prevent relapse.",
+    )
 
     # ------------------------------------------------------------------
     # Defaults
@@ -409,6 +456,14 @@ class KetenDossier(models.Model):
             dossier.traject_zorg = second.traject_zorg
             dossier.traject_zorg_strafrecht = second.traject_zorg_strafrecht
             dossier.traject_ondermijning = second.traject_ondermijning
+
+    @api.depends("deadline_ids.state", "deadline_ids.date_deadline")
+    def _compute_next_deadline(self):
+        for dossier in self:
+            open_deadlines = dossier.deadline_ids.filtered(lambda d: d.state == "open")
+            first = open_deadlines.sorted(lambda d: (d.date_deadline, d.id))[:1]
+            dossier.next_deadline_date = first.date_deadline
+            dossier.next_deadline_termijn_id = first.termijn_id
 
     @api.depends("plan_ids.state")
     def _compute_plan_id(self):
@@ -549,6 +604,7 @@ class KetenDossier(models.Model):
                 dossier.sudo()._check_stage_transition(
                     dossier.stage_id, from_stage=first
                 )
+        self.env["keten.deadline"]._keten_touch(dossiers)
         return dossiers
 
     def write(self, vals):
@@ -587,6 +643,8 @@ class KetenDossier(models.Model):
                     if dossier.stage_id.closing_type == "afgeschaald"
                     else "afgerond"
                 )
+        if set(vals) & DEADLINE_TRIGGERS:
+            self.env["keten.deadline"]._keten_touch(self)
         return result
 
     def unlink(self):
@@ -911,6 +969,41 @@ class KetenDossier(models.Model):
             [("dossier_res_id", "=", self.id)],
             self.env._("Who viewed %(ref)s", ref=self.name),
         )
+
+    def action_nazorg_check_done(self):
+        """The nazorg was checked today (also: mark the nazorg-check activity done)."""
+        for dossier in self:
+            dossier._keten_check_nazorg_checkable()
+        self.write({"nazorg_check_date": self.env["keten.termijn"]._today()})
+        return True
+
+    def _keten_check_nazorg_checkable(self):
+        self.ensure_one()
+        if not self.is_closed or self.nazorg_status != "geregeld":
+            raise UserError(
+                self.env._(
+                    "Dossier %(ref)s: the nazorg check is done after the case is closed "
+                    "with nazorg arranged.",
+                    ref=self.name,
+                )
+            )
+
+    def _keten_record_termijn_event(self, deadline, day, feedback=False):
+        """Marking the nazorg-check activity done records the check."""
+        self.ensure_one()
+        if deadline.termijn_code == "nazorg_check":
+            self._keten_check_nazorg_checkable()
+            self.write({"nazorg_check_date": day})
+
+    def action_open_deadlines(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Termijnen of %(ref)s", ref=self.name),
+            "res_model": "keten.deadline",
+            "view_mode": "list,form",
+            "domain": [("dossier_id", "=", self.id)],
+        }
 
     def action_new_weging(self):
         self.ensure_one()

@@ -199,6 +199,30 @@ class KetenEvaluatie(models.Model):
                     found.append(term)
         return found
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        evaluaties = super().create(vals_list)
+        self.env["keten.deadline"]._keten_touch(
+            evaluaties.dossier_id, codes=("evaluatie",)
+        )
+        return evaluaties
+
+    def write(self, vals):
+        dossiers = self.dossier_id
+        result = super().write(vals)
+        if {
+            "state",
+            "date_done",
+            "level",
+            "dossier_id",
+            "procesbegeleider_user_id",
+            "procesbegeleider_organisation_id",
+        } & set(vals):
+            self.env["keten.deadline"]._keten_touch(
+                dossiers | self.dossier_id, codes=("evaluatie",)
+            )
+        return result
+
     def action_done(self):
         for evaluatie in self:
             if not evaluatie.procesbegeleider_user_id and not (

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 INTERVENTION_TYPES = [
     ("zorg", "Zorg / hulpverlening"),
@@ -14,6 +14,17 @@ INTERVENTION_TYPES = [
     ("juridisch", "Juridische bijstand"),
     ("overig", "Overig"),
 ]
+
+# Fields of an intervention that its review termijn is computed from.
+DEADLINE_TRIGGERS = {
+    "state",
+    "date_start",
+    "date_review",
+    "date_last_review",
+    "intervention_type",
+    "user_id",
+    "organisation_id",
+}
 
 INTERVENTION_STATES = [
     ("gepland", "Gepland"),
@@ -82,7 +93,12 @@ class KetenInterventie(models.Model):
     date_start = fields.Date(string="Start", default=fields.Date.context_today)
     date_end = fields.Date(string="End")
     date_review = fields.Date(
-        string="Next review", help="When the progress of the intervention is reviewed."
+        string="Next review",
+        help="When the progress of the intervention is reviewed. Set by the review "
+        "termijn when the intervention starts; change it to plan the review.",
+    )
+    date_last_review = fields.Date(
+        string="Last review", readonly=True, copy=False, tracking=True
     )
     state = fields.Selection(
         INTERVENTION_STATES,
@@ -192,7 +208,9 @@ class KetenInterventie(models.Model):
         self.env["keten.dossier"]._check_link_access(
             {vals["dossier_id"] for vals in vals_list if vals.get("dossier_id")}
         )
-        return super().create(vals_list)
+        interventies = super().create(vals_list)
+        interventies._keten_plan_review()
+        return interventies
 
     def write(self, vals):
         if vals.get("dossier_id"):
@@ -202,7 +220,63 @@ class KetenInterventie(models.Model):
             # Rules are checked before a write only: a partner must not turn an
             # intervention into a strafrechtelijke one (Justitie only).
             self.check_access("write")
+        if set(vals) & DEADLINE_TRIGGERS:
+            self._keten_plan_review()
         return result
+
+    def _keten_plan_review(self):
+        """A running intervention gets its next review from the review termijn
+        (unless one is planned), and its termijn follows the review date."""
+        unplanned = self.filtered(
+            lambda i: i.state == "lopend" and not i.date_review and not i.is_justice
+        )
+        if unplanned:
+            Termijn = self.env["keten.termijn"]
+            termijn = Termijn.sudo().search([("code", "=", "interventie_review")])
+            if termijn:
+                calendar = Termijn._working_calendar()
+                today = Termijn._today(calendar.tz)
+                for interventie in unplanned:
+                    start = (
+                        interventie.date_last_review or interventie.date_start or today
+                    )
+                    interventie.date_review = termijn._deadline_for(calendar, start)
+        self.env["keten.deadline"]._keten_touch(self)
+
+    def _keten_record_termijn_event(self, deadline, day, feedback=False):
+        """Marking the review activity done is the review."""
+        self.ensure_one()
+        if deadline.termijn_code == "interventie_review":
+            self._keten_record_review(day, deadline)
+
+    def _keten_record_review(self, day, deadline=None):
+        self.ensure_one()
+        if self.state != "lopend":
+            raise UserError(
+                self.env._(
+                    "Intervention %(name)s is not running: it has no review.",
+                    name=self.name,
+                )
+            )
+        Deadline = self.env["keten.deadline"].sudo()
+        deadline = deadline or Deadline.search(
+            [
+                ("interventie_id", "=", self.id),
+                ("termijn_code", "=", "interventie_review"),
+                ("state", "=", "open"),
+            ]
+        )
+        deadline._keten_close("done", day, "review")
+        # the next review: a new termijn from today
+        self.write({"date_last_review": day, "date_review": False})
+
+    def action_review_done(self):
+        """The progress of the intervention was reviewed today."""
+        today = self.env["keten.termijn"]._today()
+        for interventie in self:
+            interventie.check_access("write")
+            interventie._keten_record_review(today)
+        return True
 
     def action_start(self):
         self.filtered(lambda i: i.state == "gepland").write({"state": "lopend"})

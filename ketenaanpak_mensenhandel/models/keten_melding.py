@@ -52,6 +52,32 @@ FREQUENCIES = [
     ("onbekend", "Onbekend"),
 ]
 
+FEEDBACK_STATES = [
+    ("open", "To do"),
+    ("gegeven", "Given"),
+    ("niet_toegestaan", "Not allowed"),
+]
+
+FEEDBACK_EXCEPTIONS = [
+    ("strafrechtelijk", "A criminal investigation forbids it"),
+    ("veiligheid", "Safety forbids it"),
+]
+
+# Fields of a melding that its termijnen are computed from.
+DEADLINE_TRIGGERS = {
+    "date_received",
+    "acuut_volgens_melder",
+    "dossier_id",
+    "handled_without_dossier",
+    "date_handled",
+    "melder_anonymous",
+    "organisation_id",
+    "active",
+    "feedback_state",
+    "feedback_date",
+    "feedback_exception",
+}
+
 MELDING_STATES = [
     ("nieuw", "Ontvangen"),
     ("in_behandeling", "In behandeling"),
@@ -259,6 +285,66 @@ class KetenMelding(models.Model):
         help="When the melding was handled without a dossier; its bewaartermijn "
         "starts here.",
     )
+    # Terugkoppeling to the melder
+    feedback_state = fields.Selection(
+        FEEDBACK_STATES,
+        string="Terugkoppeling",
+        default="open",
+        required=True,
+        tracking=True,
+        copy=False,
+        groups="ketenaanpak_mensenhandel.group_ketenpartner",
+        help="The melder is told about the follow-up within the termijn after the "
+        "kwalificatie, unless a criminal investigation or safety forbids it.",
+    )
+    feedback_date = fields.Date(
+        string="Terugkoppeling on",
+        tracking=True,
+        copy=False,
+        groups="ketenaanpak_mensenhandel.group_ketenpartner",
+    )
+    feedback_by_id = fields.Many2one(
+        "res.users",
+        string="Terugkoppeling by",
+        readonly=True,
+        copy=False,
+        groups="ketenaanpak_mensenhandel.group_ketenpartner",
+    )
+    feedback_note = fields.Text(
+        string="What the melder was told",
+        copy=False,
+        groups="ketenaanpak_mensenhandel.group_ketenpartner",
+        help="Only what may be shared: that the signal is followed up, not what is "
+        "in the dossier.",
+    )
+    feedback_exception = fields.Selection(
+        FEEDBACK_EXCEPTIONS,
+        string="Why no terugkoppeling",
+        tracking=True,
+        copy=False,
+        groups="ketenaanpak_mensenhandel.group_ketenpartner",
+    )
+    feedback_exception_note = fields.Text(
+        string="Reason",
+        copy=False,
+        groups="ketenaanpak_mensenhandel.group_ketenpartner",
+        help="Who decided that the melder is not told, and why.",
+    )
+    deadline_ids = fields.One2many(
+        "keten.deadline",
+        "melding_id",
+        string="Termijnen",
+        readonly=True,
+        groups="ketenaanpak_mensenhandel.group_ketenpartner",
+    )
+    next_deadline_date = fields.Date(
+        string="Next deadline",
+        compute="_compute_next_deadline_date",
+        store=True,
+        groups="ketenaanpak_mensenhandel.group_ketenpartner",
+        help="The earliest deadline of the open termijnen of this melding (1e "
+        "weging, terugkoppeling).",
+    )
     is_anonymised = fields.Boolean(readonly=True, copy=False, index=True)
     anonymised_date = fields.Datetime(readonly=True, copy=False)
     state = fields.Selection(
@@ -275,6 +361,75 @@ class KetenMelding(models.Model):
                 melding.state = "in_behandeling"
             else:
                 melding.state = "nieuw"
+
+    @api.depends("deadline_ids.state", "deadline_ids.date_deadline")
+    def _compute_next_deadline_date(self):
+        for melding in self:
+            days = [d.date_deadline for d in melding.deadline_ids if d.state == "open"]
+            melding.next_deadline_date = min(days) if days else False
+
+    @api.constrains(
+        "feedback_state",
+        "feedback_date",
+        "feedback_exception",
+        "feedback_exception_note",
+        "melder_anonymous",
+    )
+    def _check_feedback(self):
+        if self._keten_anonymising():
+            return
+        today = fields.Date.context_today(self)
+        for melding in self.sudo():
+            state = melding.feedback_state
+            if state != "open" and melding.melder_anonymous:
+                raise ValidationError(
+                    self.env._(
+                        "Melding %(ref)s has an anonymous melder: there is nobody to "
+                        "give terugkoppeling to.",
+                        ref=melding.name,
+                    )
+                )
+            if state != "open" and not melding.feedback_date:
+                raise ValidationError(
+                    self.env._(
+                        "Give the date of the terugkoppeling or of the decision."
+                    )
+                )
+            if melding.feedback_date and melding.feedback_date > today:
+                raise ValidationError(
+                    self.env._("The terugkoppeling cannot be dated in the future.")
+                )
+            if (
+                melding.feedback_date
+                and melding.date_received
+                and melding.feedback_date
+                < fields.Datetime.context_timestamp(
+                    melding, melding.date_received
+                ).date()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The terugkoppeling cannot be dated before the melding was "
+                        "received."
+                    )
+                )
+            if state == "niet_toegestaan" and not (
+                melding.feedback_exception
+                and (melding.feedback_exception_note or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "No terugkoppeling: record whether a criminal investigation or "
+                        "safety forbids it, and the reason."
+                    )
+                )
+            if state == "gegeven" and melding.feedback_exception:
+                raise ValidationError(
+                    self.env._(
+                        "A terugkoppeling that was given has no reason for not giving "
+                        "it: clear 'Why no terugkoppeling'."
+                    )
+                )
 
     @api.constrains("date_received")
     def _check_date_received(self):
@@ -398,6 +553,7 @@ class KetenMelding(models.Model):
                 )
         meldingen = super().create(vals_list)
         meldingen._attach_to_open_dossier()
+        self.env["keten.deadline"]._keten_touch(meldingen)
         return meldingen
 
     def write(self, vals):
@@ -405,6 +561,8 @@ class KetenMelding(models.Model):
         result = super().write(vals)
         if "person_ids" in vals or "suspect_ids" in vals:
             self._attach_to_open_dossier()
+        if set(vals) & DEADLINE_TRIGGERS:
+            self.env["keten.deadline"]._keten_touch(self)
         return result
 
     def _attach_to_open_dossier(self):
@@ -488,6 +646,70 @@ class KetenMelding(models.Model):
             "view_mode": "form",
             "target": "current",
         }
+
+    def _check_feedback_possible(self):
+        self._check_dossier_rights()
+        for melding in self:
+            if melding.melder_anonymous:
+                raise UserError(
+                    self.env._(
+                        "Melding %(ref)s has an anonymous melder: there is nobody to "
+                        "give terugkoppeling to.",
+                        ref=melding.name,
+                    )
+                )
+
+    def action_feedback_given(self):
+        """Terugkoppeling given to the melder (today unless a date is filled in)."""
+        self._check_feedback_possible()
+        today = fields.Date.context_today(self)
+        for melding in self:
+            melding.write(
+                {
+                    "feedback_state": "gegeven",
+                    "feedback_date": melding.feedback_date or today,
+                    "feedback_by_id": self.env.user.id,
+                    "feedback_exception": False,
+                }
+            )
+        return True
+
+    def action_feedback_not_allowed(self):
+        """No terugkoppeling: a criminal investigation or safety forbids it; the
+        reason is recorded instead."""
+        self._check_feedback_possible()
+        today = fields.Date.context_today(self)
+        for melding in self:
+            if (
+                not melding.feedback_exception
+                or not (melding.feedback_exception_note or "").strip()
+            ):
+                raise UserError(
+                    self.env._(
+                        "Fill in why no terugkoppeling is given (criminal investigation "
+                        "or safety) and the reason first."
+                    )
+                )
+            melding.write(
+                {
+                    "feedback_state": "niet_toegestaan",
+                    "feedback_date": melding.feedback_date or today,
+                    "feedback_by_id": self.env.user.id,
+                }
+            )
+        return True
+
+    def action_feedback_reset(self):
+        """Back to 'to do', e.g. once the criminal investigation allows it."""
+        self._check_dossier_rights()
+        self.write(
+            {
+                "feedback_state": "open",
+                "feedback_date": False,
+                "feedback_by_id": False,
+            }
+        )
+        return True
 
     def action_handle_without_dossier(self):
         """Close an adviesvraag or signal that needs no dossier; the note is required."""

@@ -126,6 +126,9 @@ class KetenPlan(models.Model):
                     ref=", ".join(closed.mapped("name")),
                 )
             )
+        self.env["keten.deadline"]._keten_touch(
+            plans.filtered(lambda p: p.state != "concept")
+        )
         return plans
 
     def write(self, vals):
@@ -140,7 +143,10 @@ class KetenPlan(models.Model):
                     "to start a new concept."
                 )
             )
-        return super().write(vals)
+        result = super().write(vals)
+        if {"state", "date_adopted", "dossier_id"} & set(vals):
+            self.env["keten.deadline"]._keten_touch(self)
+        return result
 
     def action_adopt(self):
         """Vaststellen: the plan becomes the dossier's plan; the actions go out."""

@@ -33,6 +33,8 @@ ANONYMISED_FIELDS = {
         "location_address",
         "period_description",
         "handling_note",
+        "feedback_note",
+        "feedback_exception_note",
         # the web form's receipt token links the melder to the melding
         "intake_token",
     ),
@@ -63,6 +65,8 @@ ANONYMISED_FIELDS = {
 
 # Text that identifies no person and stays: numbers and computed names made of them.
 RETAINED_TEXT_FIELDS = {
+    # model names
+    "keten.deadline": ("res_model", "target_model"),
     "keten.dossier": ("name",),
     "keten.melding": ("name",),
     "keten.weging": ("name",),
@@ -255,6 +259,31 @@ class KetenRetention(models.AbstractModel):
         followers.unlink()
 
     @api.model
+    def _close_termijnen(self, dossiers, meldingen):
+        """Open termijnen of an anonymised case end (their activities went with
+        the chatter); met ones stay for the throughput figures."""
+        env = self._env_for_anonymisation()
+        open_termijnen = env["keten.deadline"].search(
+            [
+                ("state", "=", "open"),
+                "|",
+                ("dossier_id", "in", dossiers.ids),
+                ("melding_id", "in", meldingen.ids),
+            ]
+        )
+        if open_termijnen:
+            open_termijnen.write(
+                {
+                    "state": "cancelled",
+                    "date_done": fields.Date.context_today(self),
+                    "close_reason": "anonymised",
+                    "activity_id": False,
+                }
+            )
+            dossiers.filtered("termijn_overdue").write({"termijn_overdue": False})
+        return len(open_termijnen)
+
+    @api.model
     def _post_note(self, records, reason):
         body = self.env._(
             "Anonymised: %(reason)s. Names, free text, messages and files were "
@@ -337,6 +366,7 @@ class KetenRetention(models.AbstractModel):
             self._purge_mail(batch, summary)
         summary["dossiers"] += len(dossiers)
         summary["meldingen"] += len(meldingen)
+        summary["termijnen"] += self._close_termijnen(dossiers, meldingen)
         if dossiers:
             summary["access_log"] += env["keten.access.log"]._purge(
                 "dossier_res_id = ANY(%s) OR "

@@ -339,6 +339,9 @@ class KetenWeging(models.Model):
                     ref=", ".join(closed.mapped("name")),
                 )
             )
+        self.env["keten.deadline"]._keten_touch(
+            wegingen.filtered(lambda w: w.state == "vastgesteld")
+        )
         return wegingen
 
     def write(self, vals):
@@ -353,7 +356,10 @@ class KetenWeging(models.Model):
                     "A confirmed weging is not changed afterwards; record a new weging instead."
                 )
             )
-        return super().write(vals)
+        result = super().write(vals)
+        if {"state", "date", "melding_id"} & set(vals):
+            self.env["keten.deadline"]._keten_touch(self)
+        return result
 
     def _check_complete(self):
         self.ensure_one()

@@ -22,7 +22,50 @@ class MailActivity(models.Model):
                 self._keten_check_assignee(
                     activity.res_model, activity.res_id, vals["user_id"]
                 )
+        if {"date_deadline", "res_id", "res_model_id", "activity_type_id"} & set(vals):
+            self._keten_check_termijn_change()
         return super().write(vals)
+
+    def unlink(self):
+        self._keten_check_termijn_change()
+        return super().unlink()
+
+    def _action_done(self, feedback=False, attachment_ids=None):
+        if not self._keten_termijn_event():
+            deadlines = self._keten_open_deadlines()
+            if deadlines:
+                deadlines._keten_activity_done(feedback)
+        return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
+
+    def _keten_termijn_event(self):
+        """The termijnbewaking itself moves, closes or removes the activity."""
+        return self.env.su and self.env.context.get("keten_termijn_event")
+
+    def _keten_open_deadlines(self):
+        if not self.ids:
+            return self.env["keten.deadline"]
+        return (
+            self.env["keten.deadline"]
+            .sudo()
+            .search([("activity_id", "in", self.ids), ("state", "=", "open")])
+        )
+
+    def _keten_check_termijn_change(self):
+        """An activity of an open termijn keeps its deadline and stays until the
+        event happens: it may be handed to a colleague, not moved or cancelled."""
+        if self.env.su or not self.ids:
+            return
+        deadlines = self._keten_open_deadlines()
+        if deadlines:
+            raise UserError(
+                self.env._(
+                    "This activity follows the termijn '%(termijn)s' and is due on its "
+                    "deadline; it ends by itself when %(event)s To change the "
+                    "deadline, change what it is counted from.",
+                    termijn=deadlines[0].termijn_id.name,
+                    event=deadlines[0].termijn_id._event_phrase(),
+                )
+            )
 
     @api.model
     def _keten_check_assignee(self, res_model, res_id, user_id):

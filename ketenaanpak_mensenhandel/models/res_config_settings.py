@@ -7,6 +7,8 @@ from ..wizard.keten_rapportage_wizard import (
     THRESHOLD_PARAM,
 )
 from .ir_attachment import DEFAULT_MAX_ATTACHMENT_MB, PARAM_MAX_ATTACHMENT_MB
+from .keten_signalering import DEFAULT_STALE_DAYS, PARAM_STALE_DAYS
+from .keten_termijn import PARAM_CALENDAR
 from .keten_validation_mixin import PARAM_PREFIX, TEXT_LIMITS
 
 PARAM = PARAM_PREFIX
@@ -18,6 +20,7 @@ SETTING_RANGES = {
     "keten_max_text_length": (1000, 1000000),
     "keten_max_html_length": (1000, 5000000),
     "keten_max_attachment_mb": (1, 1024),
+    "keten_stale_days": (1, 365),
 }
 
 
@@ -42,6 +45,23 @@ class ResConfigSettings(models.TransientModel):
         default=DEFAULT_RETENTION_YEARS,
         help="A closed dossier, and a melding handled without a dossier, is "
         "anonymised this many years after it was closed. Statistics are kept.",
+    )
+
+    # Termijnen
+    keten_calendar_id = fields.Many2one(
+        "resource.calendar",
+        string="Working calendar",
+        config_parameter=PARAM_CALENDAR,
+        help="Termijnen count working days in this calendar: its working weekdays "
+        "and its days off (the Dutch public holidays are added every year). The "
+        "throughput times of the Rapportage Regionale Tafel use it too.",
+    )
+    keten_stale_days = fields.Integer(
+        string="Stuck after (days without stage change)",
+        config_parameter=PARAM_STALE_DAYS,
+        default=DEFAULT_STALE_DAYS,
+        help="An open dossier without a stage change for longer than this number "
+        "of days goes on the signaleringslijst.",
     )
 
     # Meldpunt e-mail

@@ -13,8 +13,9 @@ import pytz
 from odoo import api, fields, models
 from odoo.tools import SQL
 
+from ..models.keten_working_days import DEFAULT_TZ
+
 P = "ketenaanpak_mensenhandel."
-DEFAULT_TZ = "Europe/Amsterdam"
 HELD_OVERLEG_STATES = ["gehouden", "vastgesteld"]
 ADOPTED_PLAN_STATES = ["vastgesteld", "herzien"]
 
@@ -49,15 +50,6 @@ class RapportageParams:
             result.append(month)
             month = (month + timedelta(days=32)).replace(day=1)
         return result
-
-
-@dataclasses.dataclass(frozen=True)
-class WorkingCalendar:
-    """Working days for throughput times: ISO weekdays and days off."""
-
-    weekdays: tuple = (1, 2, 3, 4, 5)
-    holidays: tuple = ()
-    tz: str = DEFAULT_TZ
 
 
 class KetenRapportageFigures(models.AbstractModel):
@@ -225,61 +217,9 @@ class KetenRapportageFigures(models.AbstractModel):
     # Working days
     # ------------------------------------------------------------------
     @api.model
-    def _working_resource_calendar(self):
-        """The calendar whose working days and days off count for throughput:
-        the chain's working calendar (Dutch public holidays) when there is one,
-        else the company's."""
-        return (
-            self.env.ref(
-                "ketenaanpak_mensenhandel.resource_calendar_ketenaanpak",
-                raise_if_not_found=False,
-            )
-            or self.env.company.resource_calendar_id
-        )
-
-    @api.model
     def _working_calendar(self):
-        calendar = self._working_resource_calendar().sudo()
-        if not calendar:
-            return WorkingCalendar()
-        weekdays = (
-            tuple(
-                sorted(
-                    {
-                        int(day) + 1
-                        for day in calendar.attendance_ids.mapped("dayofweek")
-                    }
-                )
-            )
-            or WorkingCalendar.weekdays
-        )
-        # Days off are entered as local days; a calendar left on UTC (the
-        # default of a new database) would shift them, so the chain's own
-        # time zone is used then.
-        tz = calendar.tz if calendar.tz and calendar.tz != "UTC" else DEFAULT_TZ
-        zone = pytz.timezone(tz)
-        leaves = (
-            self.env["resource.calendar.leaves"]
-            .sudo()
-            .search(
-                [
-                    ("resource_id", "=", False),
-                    "|",
-                    ("calendar_id", "=", calendar.id),
-                    ("calendar_id", "=", False),
-                ]
-            )
-        )
-        holidays = set()
-        for leave in leaves:
-            day = pytz.utc.localize(leave.date_from).astimezone(zone).date()
-            last = pytz.utc.localize(leave.date_to).astimezone(zone).date()
-            while day <= last:
-                holidays.add(day)
-                day += timedelta(days=1)
-        return WorkingCalendar(
-            weekdays=weekdays, holidays=tuple(sorted(holidays)), tz=tz
-        )
+        """The chain's working calendar, the one the termijnen count in."""
+        return self.env["keten.termijn"]._working_calendar()
 
     @api.model
     def _working_day_index(self, day, calendar):
@@ -697,6 +637,68 @@ class KetenRapportageFigures(models.AbstractModel):
         }
 
     @api.model
+    def _figures_doorlooptijd_termijn(self, params, calendar=None):
+        """Termijnen per code: met in the period (and within their deadline),
+        working days from start to met (median, 90th percentile), exceptions
+        recorded in the period, and open past their deadline at the end date
+        (one closed by anonymisation was never met: it counts as open, so that
+        anonymising changes no figure).
+        Returns ``{code: {"n", "within", "median", "p90", "exempt", "overdue"}}``."""
+        calendar = calendar or self._working_calendar()
+        met = SQL(
+            "k.state = 'done' AND k.date_done BETWEEN %s AND %s",
+            params.date_from,
+            params.date_to,
+        )
+        days = SQL(
+            "GREATEST(%s, 0)",
+            self._working_days(SQL("k.date_start"), SQL("k.date_done"), calendar),
+        )
+        rows = self._fetch(
+            SQL(
+                """
+                SELECT k.termijn_code,
+                       count(*) FILTER (WHERE %(met)s),
+                       count(*) FILTER (WHERE %(met)s AND k.date_done <= k.date_deadline),
+                       percentile_cont(0.5) WITHIN GROUP (ORDER BY %(days)s)
+                           FILTER (WHERE %(met)s),
+                       percentile_cont(0.9) WITHIN GROUP (ORDER BY %(days)s)
+                           FILTER (WHERE %(met)s),
+                       count(*) FILTER (WHERE k.state = 'exempt'
+                                          AND k.date_done BETWEEN %(from)s AND %(to)s),
+                       count(*) FILTER (WHERE k.date_start <= %(to)s
+                                          AND k.date_deadline < %(to)s
+                                          AND (k.state = 'open' OR k.date_done > %(to)s
+                                               OR k.close_reason = 'anonymised'))
+                  FROM keten_deadline k
+                  LEFT JOIN keten_dossier d ON d.id = k.dossier_id
+                  LEFT JOIN keten_melding m ON m.id = k.melding_id
+                 WHERE %(deadline_scope)s
+                   AND ((d.id IS NOT NULL AND %(dossier)s)
+                        OR (d.id IS NULL AND m.id IS NOT NULL AND %(melding)s))
+                 GROUP BY k.termijn_code
+                """,
+                met=met,
+                days=days,
+                deadline_scope=self._scope("keten.deadline", "k"),
+                dossier=self._dossier_condition(params),
+                melding=self._melding_condition(params),
+                **{"from": params.date_from, "to": params.date_to},
+            )
+        )
+        return {
+            code: {
+                "n": n,
+                "within": within,
+                "median": median,
+                "p90": p90,
+                "exempt": exempt,
+                "overdue": overdue,
+            }
+            for code, n, within, median, p90, exempt, overdue in rows
+        }
+
+    @api.model
     def _figures_interventies(self, params):
         """Interventies (never the Justitie-only ones) on the dossiers in scope.
 
@@ -928,6 +930,9 @@ class KetenRapportageFigures(models.AbstractModel):
                 params, calendar
             ),
             "doorlooptijd_keten": self._figures_doorlooptijd_keten(params, calendar),
+            "doorlooptijd_termijn": self._figures_doorlooptijd_termijn(
+                params, calendar
+            ),
             "interventies": self._figures_interventies(params),
             "uitkomsten": self._figures_uitkomsten(params),
             "casusoverleg": self._figures_casusoverleg(params),

@@ -46,6 +46,16 @@ INTERVALS = [
     ("open_afgesloten", "Dossier geopend → afgesloten"),
 ]
 DURATION_HEADER = ["Aantal", "Mediaan (werkdagen)", "90e percentiel (werkdagen)"]
+TERMIJNEN = [
+    ("eerste_weging", "1e weging"),
+    ("terugkoppeling", "Terugkoppeling aan de melder"),
+    ("bespreking", "Bespreking in het casusoverleg"),
+    ("plan", "Plan van aanpak vastgesteld"),
+    ("interventie_review", "Evaluatie van een lopende interventie"),
+    ("nazorg_check", "Nazorgcheck"),
+    ("evaluatie", "Casusevaluatie"),
+]
+UNIT_LABELS = {"working_days": "werkdagen", "weeks": "weken", "months": "maanden"}
 
 
 def _day(value):
@@ -245,6 +255,9 @@ class RapportageRegionaleTafelXlsx(models.AbstractModel):
         keten = figures["doorlooptijd_keten"]
         closing = figures["uitkomsten"]["closing"]
         results = figures["interventies"]["type_result"]
+        per_termijn = figures["doorlooptijd_termijn"].values()
+        termijn_met = sum(stats["n"] for stats in per_termijn)
+        termijn_within = sum(stats["within"] for stats in per_termijn)
         closed = sum(closing.values())
         nazorg = sum(n for (_r, status), n in closing.items() if status == "geregeld")
         finished = sum(results.values())
@@ -295,6 +308,15 @@ class RapportageRegionaleTafelXlsx(models.AbstractModel):
                 "Mediane doorlooptijd melding → plan van aanpak (werkdagen)",
                 median("melding_plan"),
                 "Dossiers waarvan het plan van aanpak in de periode is vastgesteld.",
+            ],
+            [
+                "Termijnen binnen de termijn gehaald",
+                Derived(
+                    _ratio(termijn_within, termijn_met),
+                    [("dl_termijn", TOTAL), ("dl_termijn_within", TOTAL)],
+                    "percent",
+                ),
+                "Termijnen gehaald in de periode (zie Doorlooptijden).",
             ],
             [
                 "Afgesloten dossiers met nazorg geregeld",
@@ -548,6 +570,84 @@ class RapportageRegionaleTafelXlsx(models.AbstractModel):
                 rows,
                 note="Trajecten waarvan het eindpunt in de periode valt.",
             )
+        )
+        sheet["blocks"].append(
+            self._termijn_block(pub, figures["doorlooptijd_termijn"])
+        )
+
+    def _termijn_block(self, pub, per_termijn):
+        """Per termijn: how many were met in the period, how many within their
+        deadline, how long they took, exceptions, and what was open past its
+        deadline at the end date."""
+        durations = {
+            t.code: t
+            for t in self.env["keten.termijn"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([])
+        }
+        empty = {
+            "n": 0,
+            "within": 0,
+            "median": None,
+            "p90": None,
+            "exempt": 0,
+            "overdue": 0,
+        }
+        rows = []
+        for code, label in TERMIJNEN:
+            stats = per_termijn.get(code) or empty
+            termijn = durations.get(code)
+            if termijn:
+                label = f"{label} ({termijn.duration} {UNIT_LABELS[termijn.unit]})"
+            rows.append(
+                [label]
+                + self._duration_cells(pub, ("dl_termijn", code), stats)
+                + [
+                    pub.count(("dl_termijn_within", code), stats["within"]),
+                    Derived(
+                        _ratio(stats["within"], stats["n"]),
+                        [("dl_termijn", code), ("dl_termijn_within", code)],
+                        "percent",
+                    ),
+                    pub.count(("dl_termijn_exempt", code), stats["exempt"]),
+                    pub.count(("dl_termijn_overdue", code), stats["overdue"]),
+                ]
+            )
+        totals = [Text("Totaal", "total")]
+        for prefix in ("dl_termijn", "dl_termijn_within"):
+            field = "n" if prefix == "dl_termijn" else "within"
+            total = sum((per_termijn.get(c) or empty)[field] for c, _l in TERMIJNEN)
+            totals.append(pub.count((prefix, TOTAL), total))
+            pub.equation((prefix, TOTAL), [(prefix, c) for c, _l in TERMIJNEN])
+        met = sum((per_termijn.get(c) or empty)["n"] for c, _l in TERMIJNEN)
+        within = sum((per_termijn.get(c) or empty)["within"] for c, _l in TERMIJNEN)
+        rows.append(
+            [totals[0], totals[1], "", "", totals[2]]
+            + [
+                Derived(
+                    _ratio(within, met),
+                    [("dl_termijn", TOTAL), ("dl_termijn_within", TOTAL)],
+                    "percent",
+                ),
+                "",
+                "",
+            ]
+        )
+        return Block(
+            "Doorlooptijd per termijn",
+            ["Termijn", "Gehaald in de periode"]
+            + DURATION_HEADER[1:]
+            + [
+                "Waarvan binnen de termijn",
+                "% binnen de termijn",
+                "Uitzondering vastgelegd",
+                "Open en verlopen op de einddatum",
+            ],
+            rows,
+            note="Van de gebeurtenis die de termijn start tot de gebeurtenis die hem "
+            "haalt, in werkdagen. Uitzondering: geen terugkoppeling omdat een "
+            "strafrechtelijk onderzoek of de veiligheid dat verbiedt.",
         )
 
     def _duration_cells(self, pub, key, stats):

@@ -515,4 +515,35 @@ SPEC = {
         user: ("", "", "new", "") if user in ("privacy", "beheerder") else NOTHING
         for user in USERS
     },
+    # ------------------------------------------------------------------
+    # Termijnen (#4). The termijnen themselves are configuration: read by every
+    # keten user, changed by the Beheerder, never created or deleted (one per
+    # code; archive it instead). Deadlines DA (melding A), DB (melding B), DS
+    # (the school's melding, no dossier) follow their dossier or melding and are
+    # written by the records of the case only. The signaleringslijst (GA: dossier
+    # A, GS: the school's melding) is the ketenregie's.
+    # ------------------------------------------------------------------
+    "keten.termijn": _config(beheerder=("X", "X", "", "")),
+    "keten.deadline": {
+        "melder_school": NOTHING,
+        "melder_gemeente": NOTHING,
+        "partner_ggd": ("DA", "", "", ""),
+        "partner_gemeente": ("DA", "", "", ""),
+        "partner_moviera": ("DB", "", "", ""),
+        "partner_riec": NOTHING,
+        "regie_zvh": ("DA DB DS", "", "", ""),
+        "regie_meldpunt": ("DA DB DS", "", "", ""),
+        "justitie_politie": ("DA", "", "", ""),
+        "justitie_ai": ("DB", "", "", ""),
+        "rapportage": NOTHING,
+        "privacy": NOTHING,
+        "beheerder": ("DA DB DS", "", "", ""),
+        "finance": NOTHING,
+    },
+    "keten.signalering": {
+        user: ("GA GS", "", "", "")
+        if user in ("regie_zvh", "regie_meldpunt", "beheerder")
+        else NOTHING
+        for user in USERS
+    },
 }

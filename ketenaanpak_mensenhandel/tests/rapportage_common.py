@@ -90,8 +90,7 @@ class RapportageCase(KetenCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["ir.config_parameter"].sudo().set_param(THRESHOLD_PARAM, 3)
-        Figures = cls.env["keten.rapportage.figures"]
-        calendar = Figures._working_resource_calendar()
+        calendar = cls.env["keten.termijn"]._keten_calendar()
         cls.env["resource.calendar.leaves"].create(
             {
                 "name": "Vrije dag",

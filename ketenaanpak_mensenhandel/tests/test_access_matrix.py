@@ -104,6 +104,13 @@ class AccessGrid:
             "keten.person.merge.wizard": {"MW": cls.merge_wizard},
             "keten.retention.wizard": {},
             "keten.retention.wizard.line": {},
+            "keten.termijn": {"X": cls.env.ref(P + "termijn_plan")},
+            "keten.deadline": {
+                "DA": cls.deadline_a,
+                "DB": cls.deadline_b,
+                "DS": cls.deadline_school,
+            },
+            "keten.signalering": {"GA": cls.signal_a, "GS": cls.signal_school},
         }
 
     # Harmless values for the write test (no business guard involved).
@@ -141,6 +148,9 @@ class AccessGrid:
         "keten.person.merge.wizard": {"reason": "Test"},
         "keten.retention.wizard": {"result": "<p>Test</p>"},
         "keten.retention.wizard.line": {"note": "Test"},
+        "keten.termijn": {"description": "Test"},
+        "keten.deadline": {"close_reason": "closed"},
+        "keten.signalering": {"date_first": "2026-01-01"},
     }
 
     @classmethod
@@ -382,6 +392,38 @@ class AccessGrid:
                     "reason": "Test",
                 }
             },
+            "keten.termijn": {
+                "new": lambda user: {
+                    "name": "Test",
+                    "code": "plan",
+                    "activity_type_id": cls.env.ref(P + "mail_activity_type_plan").id,
+                }
+            },
+            "keten.deadline": {
+                label: (
+                    lambda user, melding=melding: {
+                        "termijn_id": cls.env.ref(P + "termijn_terugkoppeling").id,
+                        "res_model": "keten.melding",
+                        "res_id": melding.id,
+                        "melding_id": melding.id,
+                        "dossier_id": melding.sudo().dossier_id.id,
+                        "date_start": "2026-01-01",
+                        "date_deadline": "2026-01-15",
+                    }
+                )
+                for label, melding in (
+                    ("A", cls.melding_a),
+                    ("B", cls.melding_b),
+                    ("S", cls.melding_school),
+                )
+            },
+            "keten.signalering": {
+                "A": lambda user: {
+                    "reason": "stale",
+                    "dossier_id": cls.dossier_a.id,
+                    "date_first": "2026-01-01",
+                }
+            },
             "keten.retention.wizard": {"new": lambda user: {}},
             "keten.retention.wizard.line": {
                 "new": lambda user: {
@@ -437,6 +479,33 @@ class AccessGrid:
                 "reason": "name",
             }
         )
+        # termijnen: the 1e weging of meldingen A (met) and B (open), and of the
+        # school's melding without dossier; entries of the signaleringslijst
+        Deadline = cls.env["keten.deadline"]
+        cls.deadline_a, cls.deadline_b, cls.deadline_school = (
+            Deadline.search(
+                [
+                    ("termijn_code", "=", "eerste_weging"),
+                    ("melding_id", "=", melding.id),
+                ]
+            )
+            for melding in (cls.melding_a, cls.melding_b, cls.melding_school)
+        )
+        Signalering = cls.env["keten.signalering"].sudo()
+        cls.signal_a = Signalering.create(
+            {
+                "reason": "no_responsible",
+                "dossier_id": cls.dossier_a.id,
+                "date_first": "2026-01-02",
+            }
+        ).with_env(cls.env)
+        cls.signal_school = Signalering.create(
+            {
+                "reason": "melding_no_dossier",
+                "melding_id": cls.melding_school.id,
+                "date_first": "2026-01-02",
+            }
+        ).with_env(cls.env)
         cls.merge_wizard = (
             cls.env["keten.person.merge.wizard"]
             .with_user(cls.user_regie)

@@ -121,8 +121,17 @@ class TestIntakeMail(KetenCase):
         self.assertEqual(receipt.reply_to, "meldpunt@meldpunt.test")
         self.assertIn("Auto-Submitted", receipt.headers)
         self.assertIn("m1@politie.example", receipt.references)
-        # nobody outside became a follower of the melding
-        self.assertFalse(melding.message_partner_ids)
+        # nobody outside became a follower of the melding: only the meldpunt user
+        # whose 1e-weging termijn it is
+        self.assertEqual(
+            melding.message_partner_ids,
+            melding.sudo().deadline_ids.activity_id.user_id.partner_id,
+        )
+        self.assertFalse(
+            melding.message_partner_ids.filtered(
+                lambda p: "politie.example" in (p.email or "") or not p.user_ids
+            )
+        )
 
     def test_reply_to_receipt_goes_to_the_chatter(self):
         melding = self.process()

@@ -150,6 +150,8 @@ class TestRapportageWorkbook(RapportageCase):
                 ["Gekwalificeerde dossiers met vastgesteld plan van aanpak", 1],
                 ["Mediane doorlooptijd melding → 1e weging (werkdagen)", 4],
                 ["Mediane doorlooptijd melding → plan van aanpak (werkdagen)", 23],
+                # 1e weging 5 of 6 in time, bespreking 3 of 3 (see Doorlooptijden)
+                ["Termijnen binnen de termijn gehaald", 8 / 9],
                 ["Afgesloten dossiers met nazorg geregeld", 0],
                 # depends on the suppressed results of the interventies
                 ["Afgeronde interventies (deels) geslaagd", "–"],
@@ -334,6 +336,49 @@ class TestRapportageWorkbook(RapportageCase):
                 ["Melding ontvangen → plan van aanpak vastgesteld", 3, 23, 23.8],
                 ["Dossier geopend → afgeschaald of overgedragen", 3, 4, 4.8],
                 ["Dossier geopend → afgesloten", 0, "–", "–"],
+            ],
+        )
+        # 1e weging: 4, 3 and 9 working days (group A; the third after its
+        # deadline of 22 January, 15 January being off) and 5, 4 and 3 (group B,
+        # all in time). Terugkoppeling: nobody reported back, open past the
+        # deadline for all six. Bespreking: the three overleggen were recorded
+        # on their own day. The plans were adopted before the overleg, so no
+        # plan termijn started; nothing ran, closed or was evaluated.
+        none = ["–", "–"]
+        self.assertEqual(
+            sheet["Doorlooptijd per termijn"],
+            [
+                [
+                    "Van de gebeurtenis die de termijn start tot de gebeurtenis die hem "
+                    "haalt, in werkdagen. Uitzondering: geen terugkoppeling omdat een "
+                    "strafrechtelijk onderzoek of de veiligheid dat verbiedt."
+                ],
+                [
+                    "Termijn",
+                    "Gehaald in de periode",
+                    "Mediaan (werkdagen)",
+                    "90e percentiel (werkdagen)",
+                    "Waarvan binnen de termijn",
+                    "% binnen de termijn",
+                    "Uitzondering vastgelegd",
+                    "Open en verlopen op de einddatum",
+                ],
+                ["1e weging (5 werkdagen)", 6, 4, 7, 5, 5 / 6, 0, 0],
+                ["Terugkoppeling aan de melder (10 werkdagen)", 0, *none, 0, "–", 0, 6],
+                ["Bespreking in het casusoverleg (10 werkdagen)", 3, 0, 0, 3, 1, 0, 0],
+                ["Plan van aanpak vastgesteld (10 werkdagen)", 0, *none, 0, "–", 0, 0],
+                [
+                    "Evaluatie van een lopende interventie (4 weken)",
+                    0,
+                    *none,
+                    0,
+                    "–",
+                    0,
+                    0,
+                ],
+                ["Nazorgcheck (3 maanden)", 0, *none, 0, "–", 0, 0],
+                ["Casusevaluatie (6 weken)", 0, *none, 0, "–", 0, 0],
+                ["Totaal", 9, None, None, 8, 8 / 9],
             ],
         )
 
