@@ -321,6 +321,7 @@ class KetenDemo(models.AbstractModel):
         demo._demo_historic_dossiers(gemeenten, orgs, users, count=50)
         demo._demo_preventie(gemeenten, orgs, users)
         demo._demo_keten_evaluatie(orgs, users)
+        demo._demo_termijnen(gemeenten, orgs, users)
         _logger.info("Demo region Noord- en Oost-Gelderland loaded")
         return True
 
@@ -703,6 +704,28 @@ class KetenDemo(models.AbstractModel):
         )
         return evaluatie
 
+    def _feedback(self, dossier, days_ago, exception=None, reason=None):
+        """Terugkoppeling to the melders of ``dossier``, ``days_ago`` days ago."""
+        day = fields.Date.context_today(self) - timedelta(days=days_ago)
+        for melding in dossier.melding_ids.filtered(lambda m: not m.melder_anonymous):
+            if exception:
+                melding.write(
+                    {
+                        "feedback_exception": exception,
+                        "feedback_exception_note": reason,
+                        "feedback_date": day,
+                    }
+                )
+                melding.action_feedback_not_allowed()
+            else:
+                melding.write(
+                    {
+                        "feedback_date": day,
+                        "feedback_note": "Melding is opgepakt door de ketenregie (demo).",
+                    }
+                )
+                melding.action_feedback_given()
+
     def _close(self, dossier, orgs, evaluatie_days=14, nazorg="geregeld"):
         dossier.nazorg_status = nazorg
         self._evaluatie(dossier, orgs, evaluatie_days)
@@ -868,6 +891,13 @@ class KetenDemo(models.AbstractModel):
         d7.stage_id = self._ref("stage_uitvoering")
         self._strafrecht(d7, orgs, users)
         self._interventies(d7, orgs, users, 55, justice=True)
+        # The OM asked not to tell the melder (the police) anything yet.
+        self._feedback(
+            d7,
+            80,
+            exception="strafrechtelijk",
+            reason="OM: lopend opsporingsonderzoek, melder nog niet informeren (demo).",
+        )
 
         # 8. Uitvoering / monitoring: criminele uitbuiting, ondermijning via RIEC.
         victim = self._person(g["Winterswijk"], female=False, age=19)
@@ -883,6 +913,7 @@ class KetenDemo(models.AbstractModel):
         )
         d8 = add("8", self._dossier(m, orgs["zvh"], users["ketenregie"], orgs["zorg"]))
         self._weging(d8, "eerste", 145)
+        self._feedback(d8, 140)
         self._weging(d8, "tweede", 130, traject_ondermijning=True)
         self._plan(d8, orgs, users, 120)
         d8.stage_id = self._ref("stage_uitvoering")
@@ -903,6 +934,7 @@ class KetenDemo(models.AbstractModel):
         )
         d9 = add("9", self._dossier(m, orgs["zvh"], users["ketenregie"], orgs["zorg"]))
         self._weging(d9, "eerste", 235)
+        self._feedback(d9, 230)
         self._weging(d9, "tweede", 220)
         self._plan(d9, orgs, users, 210)
         d9.stage_id = self._ref("stage_uitvoering")
@@ -925,6 +957,7 @@ class KetenDemo(models.AbstractModel):
             "10", self._dossier(m, orgs["zvh"], users["ketenregie"], orgs["zorg"])
         )
         self._weging(d10, "eerste", 325)
+        self._feedback(d10, 320)
         self._weging(d10, "tweede", 310)
         self._plan(d10, orgs, users, 300)
         d10.stage_id = self._ref("stage_uitvoering")
@@ -1020,9 +1053,13 @@ class KetenDemo(models.AbstractModel):
                         orgs["jeugd"].id if kind == "overdracht" else False
                     ),
                 )
+                if rng.random() < 0.9:
+                    self._feedback(d, start - 3 - rng.randint(1, 12))
                 closed_days = start - 3
             else:
                 self._weging(d, "eerste", start - 4)
+                if rng.random() < 0.9:
+                    self._feedback(d, start - 4 - rng.randint(1, 12))
                 self._weging(
                     d,
                     "tweede",
@@ -1038,6 +1075,15 @@ class KetenDemo(models.AbstractModel):
             d.date_closed = fields.Date.context_today(self) - timedelta(
                 days=closed_days
             )
+            if d.stage_id.closing_type == "afgesloten" and closed_days > 50:
+                # held a month after closing; the nazorg was checked after three
+                for evaluatie in d.evaluatie_ids:
+                    evaluatie.date_done = d.date_closed + timedelta(days=30)
+                    evaluatie.action_done()
+                if closed_days > 100:
+                    d.nazorg_check_date = d.date_closed + timedelta(
+                        days=rng.randint(85, 100)
+                    )
             d.melding_ids.write({"state": "afgerond"})
             closed |= d
             if i == 0:
@@ -1061,6 +1107,34 @@ class KetenDemo(models.AbstractModel):
         )
         self.env.invalidate_all()
         return closed
+
+    def _demo_termijnen(self, g, orgs, users):
+        """Termijnen follow from the dossiers by themselves; add what makes the
+        signaleringslijst show its cases, then run the daily termijnbewaking."""
+        # A melding of twelve days ago still waiting in the meldpunt queue.
+        victim = self._person(g["Brummen"], age=31)
+        waiting = self._melding(
+            12,
+            orgs["politie"],
+            users["politie"],
+            [victim],
+            [],
+            ["vorm_arbeid"],
+            g["Brummen"],
+            location_type="bouw",
+            content="Wijkagent ziet bouwvakkers die op de bouwplaats slapen (demo).",
+        )
+        self._xmlid("demo_melding_waiting", waiting)
+        # Dossier 8 has been in monitoring for six weeks without a stage change.
+        dossier = self._ref("demo_dossier_8")
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE keten_dossier SET date_last_stage_update = now() - interval "
+            "'45 days' WHERE id = %s",
+            [dossier.id],
+        )
+        self.env.invalidate_all()
+        return self.env["keten.deadline"]._cron_escalate()
 
     def _demo_preventie(self, g, orgs, users):
         today = fields.Date.context_today(self)
