@@ -51,9 +51,12 @@ fi
 log "    (log: ${install_log#"$REPO_ROOT"/})"
 t=$(now)
 # --i18n-overwrite: an update also brings corrected Dutch of views, fields and
-# menus (Odoo keeps existing translations otherwise).
+# menus (Odoo keeps existing translations otherwise). Odoo accepts it with an
+# update only, not with a first install (which has no translations to keep).
+overwrite=()
+[[ $action != -u ]] || overwrite=(--i18n-overwrite)
 if ! odoo -c "$conf" -d "$DEMO_DB" "$action" "$MODULE" --load-language=nl_NL \
-    --i18n-overwrite --stop-after-init --no-http >"$install_log" 2>&1; then
+    "${overwrite[@]}" --stop-after-init --no-http >"$install_log" 2>&1; then
     tail -n 40 "$install_log" >&2
     die "installing/updating $MODULE failed, see ${install_log#"$REPO_ROOT"/}"
 fi
