@@ -866,6 +866,9 @@ class KetenDossier(models.Model):
             raise UserError(
                 self.env._("Give the reason for involving %s.", organisation.name)
             )
+        self.env["keten.basis.override"]._keten_check(
+            organisation, self, "manual", self.name
+        )
         self.sudo().manual_organisation_ids = [(4, organisation.id)]
         self.message_post(
             body=Markup("<p>%s</p>")

@@ -107,6 +107,18 @@ class KetenCase(TransactionCase):
             }
         )
 
+        # Every partner of the test region shares on the convenant.
+        cls.give_legal_basis(
+            cls.org_vt
+            | cls.org_zvh
+            | cls.org_politie
+            | cls.org_moviera
+            | cls.org_gemeente
+            | cls.org_ggd
+            | cls.org_riec
+            | cls.org_school
+        )
+
         def user(login, groups, orgs):
             return new_test_user(
                 cls.env,
@@ -186,6 +198,18 @@ class KetenCase(TransactionCase):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
+    @classmethod
+    def give_legal_basis(cls, organisations, **kw):
+        vals = {
+            "name": "Convenant ketenaanpak mensenhandel (test)",
+            "basis_type": "convenant",
+            "date_from": "2020-01-01",
+        }
+        vals.update(kw)
+        return cls.env["keten.legal.basis"].create(
+            [dict(vals, organisation_id=org.id) for org in organisations]
+        )
+
     @classmethod
     def create_melding(
         cls, person=None, organisation=None, suspects=None, vormen=None, **kw
@@ -302,6 +326,7 @@ class KetenAccessCase(KetenCase):
                 "is_justice": True,
             }
         )
+        cls.give_legal_basis(cls.org_ai)
         cls.user_justitie_ai = new_test_user(
             env,
             login="kt_justitie_ai",

@@ -319,12 +319,20 @@ class TestRetention(RetentionCase):
                 or any(
                     field.type == "many2one"
                     and field.comodel_name
-                    in ("keten.dossier", "keten.weging", "keten.plan")
+                    in (
+                        "keten.dossier",
+                        "keten.weging",
+                        "keten.plan",
+                        "keten.person",
+                        "keten.melding",
+                    )
                     for field in self.env[name]._fields.values()
                 )
             )
         }
         self.assertIn("keten.bewijsmiddel", case_models)
+        self.assertIn("keten.rectification", case_models)
+        self.assertIn("keten.consent", case_models)
         missing = []
         for name in sorted(case_models):
             model = self.env[name]
