@@ -1,6 +1,9 @@
 """Shared test base: organisations, one user per role and organisation, and a
 small grid of dossiers with different involvement."""
 
+import json
+
+from odoo import http
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tests.common import JsonRpcException
 
@@ -589,6 +592,26 @@ class KetenRpcMixin:
         with self.assertRaises(JsonRpcException) as caught:
             self.call(model, method, *args, **kwargs)
         self.assertEqual(str(caught.exception), self.DENIED, f"{model}.{method}")
+
+    def export_csv(self, model, ids, fields):
+        """/web/export/csv as the list's Export does it; raises on an error."""
+        response = self.url_open(
+            "/web/export/csv",
+            data={
+                "data": json.dumps(
+                    {
+                        "model": model,
+                        "fields": [{"name": name, "label": name} for name in fields],
+                        "ids": ids,
+                        "domain": [],
+                        "import_compat": False,
+                    }
+                ),
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        response.raise_for_status()
+        return response
 
     def login(self, key):
         """Log in as the access user ``key`` (password = login)."""
