@@ -233,14 +233,14 @@ class KetenCasusoverleg(models.Model):
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("keten.casusoverleg") or "/"
                 )
+        env = self.env
         self = self._keten_with_reason(vals_list)
         overleggen = super(
             KetenCasusoverleg, self.with_context(keten_overleg_basis_checked=True)
         ).create(vals_list)
-        overleggen = overleggen.with_env(self.env)
-        for overleg in overleggen:
+        for overleg in overleggen.with_env(self.env):
             overleg._keten_check_invited_basis(overleg.sudo().invited_organisation_ids)
-        return overleggen
+        return overleggen.with_env(env)
 
     def write(self, vals):
         self._check_not_adopted(vals)

@@ -135,6 +135,7 @@ class KetenCasusoverlegItem(models.Model):
             [vals["overleg_id"] for vals in vals_list if vals.get("overleg_id")]
         )
         overleggen._check_not_adopted()
+        env = self.env
         self = self._keten_with_reason(vals_list)
         items = super().create(vals_list)
         for item in items:
@@ -146,7 +147,7 @@ class KetenCasusoverlegItem(models.Model):
                     else item.env["keten.organisation"]
                 )
             )
-        return items
+        return items.with_env(env)
 
     def write(self, vals):
         overleggen = self.overleg_id

@@ -196,6 +196,7 @@ class KetenInterventie(models.Model):
         self.env["keten.person"].browse(
             [vals["person_id"] for vals in vals_list if vals.get("person_id")]
         )._keten_check_not_restricted()
+        env = self.env
         self = self._keten_with_reason(vals_list)
         interventies = super().create(vals_list)
         for interventie in interventies:
@@ -205,7 +206,7 @@ class KetenInterventie(models.Model):
                 "interventie",
                 interventie.name,
             )
-        return interventies
+        return interventies.with_env(env)
 
     def write(self, vals):
         if vals.get("dossier_id"):

@@ -119,6 +119,7 @@ class KetenPlan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         # the reason carries over to the actions created with the plan
+        env = self.env
         self = self._keten_with_reason(vals_list)
         plans = super().create(vals_list)
         closed = plans.sudo().dossier_id.filtered("is_closed")
@@ -129,7 +130,7 @@ class KetenPlan(models.Model):
                     ref=", ".join(closed.mapped("name")),
                 )
             )
-        return plans
+        return plans.with_env(env)
 
     def write(self, vals):
         self = self._keten_with_reason([vals])

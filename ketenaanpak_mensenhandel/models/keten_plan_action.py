@@ -84,10 +84,11 @@ class KetenPlanAction(models.Model):
                 [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
             )
         )
+        env = self.env
         self = self._keten_with_reason(vals_list)
         actions = super().create(vals_list)
         actions._keten_check_action_basis()
-        return actions
+        return actions.with_env(env)
 
     def write(self, vals):
         if "plan_id" in vals:
