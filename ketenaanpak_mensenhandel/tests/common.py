@@ -613,6 +613,17 @@ class KetenRpcMixin:
         response.raise_for_status()
         return response
 
+    def form_spec(self, model):
+        """The web_read specification the web client builds for the form view."""
+        views = self.call(model, "get_views", [[False, "form"]], options={})
+        spec = {}
+        for name, field in views["models"][model]["fields"].items():
+            if field["type"] in ("many2one", "one2many", "many2many"):
+                spec[name] = {"fields": {"display_name": {}}}
+            else:
+                spec[name] = {}
+        return spec
+
     def login(self, key):
         """Log in as the access user ``key`` (password = login)."""
         user = self.access_users()[key]

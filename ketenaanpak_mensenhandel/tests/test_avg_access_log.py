@@ -10,10 +10,67 @@ from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 
 from .common import KetenAccessCase, KetenRpcMixin, P
+from .test_access_matrix import AccessGrid
 
 
 @tagged("post_install", "-at_install")
-class TestAvgAccessLog(KetenRpcMixin, HttpCase, KetenAccessCase):
+class TestAvgAccessLog(AccessGrid, KetenRpcMixin, HttpCase, KetenAccessCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.setup_avg_grid()
+
+    def test_privacy_forms_open_as_the_client_reads_them(self):
+        """Every new form opens for the users who work with it, as the web
+        client reads it (fields of other groups left out by get_views)."""
+        cases = (
+            ("privacy", self.avg_request),
+            ("beheerder", self.avg_request),
+            ("privacy", self.consent_victim),
+            ("privacy", self.org_vt),
+            ("partner_ggd", self.consent_victim),
+            ("partner_ggd", self.person_victim),
+            ("beheerder", self.person_victim),
+            ("melder_school", self.person_school),
+            ("beheerder", self.org_vt.legal_basis_ids),
+        )
+        for key, record in cases:
+            with self.subTest(user=key, model=record._name):
+                self.login(key)
+                spec = self.form_spec(record._name)
+                [values] = self.call(record._name, "web_read", record.ids, spec)
+                self.assertEqual(values["id"], record.id)
+        self.login("beheerder")
+        [values] = self.call(
+            "keten.person",
+            "web_read",
+            self.person_victim.ids,
+            self.form_spec("keten.person"),
+        )
+        self.assertEqual(
+            [row["id"] for row in values["rectification_ids"]],
+            self.rectification_victim.ids,
+        )
+        self.assertEqual(
+            [row["id"] for row in values["avg_request_ids"]], self.avg_request.ids
+        )
+        # lists of the privacy menu
+        self.login("privacy")
+        for model in (
+            "keten.avg.request",
+            "keten.rectification",
+            "keten.consent",
+            "keten.legal.basis",
+            "keten.basis.override",
+            "keten.access.log",
+        ):
+            with self.subTest(model=model):
+                views = self.call(model, "get_views", [[False, "list"]], options={})
+                spec = {name: {} for name in views["models"][model]["fields"]}
+                self.assertTrue(
+                    self.call(model, "web_search_read", [], spec)["records"], model
+                )
+
     def last_id(self):
         return self.env["keten.access.log"].search([], limit=1).id or 0
 
