@@ -78,6 +78,26 @@ class TestAvgAccessLog(AccessGrid, KetenRpcMixin, HttpCase, KetenAccessCase):
         domain = [("id", ">", since)] + [(k, "=", v) for k, v in values.items()]
         return self.env["keten.access.log"].search(domain)
 
+    def test_html_preview_of_a_logged_report_writes_on_its_cursor(self):
+        """Without wkhtmltopdf the client shows /report/html/...: a read-only
+        route in Odoo; the inzage report logs its print, so it gets a
+        read/write cursor at once, no failed INSERT and second render."""
+        self.login("privacy")
+        request = self.env["keten.avg.request"].create(
+            {"person_id": self.person_victim.id, "person_found": "found"}
+        )
+        since = self.last_id()
+        with (
+            self.assertNoLogs("odoo.http", "WARNING"),
+            self.assertNoLogs("odoo.sql_db", "ERROR"),
+        ):
+            response = self.url_open(
+                f"/report/html/ketenaanpak_mensenhandel.avg_inzage/{request.id}"
+            )
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("Sanne", response.text)
+        self.assertTrue(self.rows_since(since, action="print", path="inzage"))
+
     def test_a_melding_read_is_logged_with_its_dossier(self):
         user = self.login("regie_zvh")
         since = self.last_id()

@@ -28,6 +28,8 @@ class KetenProcessingRegisterWizard(models.TransientModel):
 
     def action_print(self):
         self.ensure_one()
-        return self.env.ref(
+        action = self.env.ref(
             "ketenaanpak_mensenhandel.keten_processing_register_report"
         ).report_action(self)
+        action["close_on_report_download"] = True
+        return action
