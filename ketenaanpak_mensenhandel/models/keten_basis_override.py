@@ -9,6 +9,7 @@ OVERRIDE_SOURCES = [
     ("agenda_item", "Invited for an agenda item"),
     ("plan_action", "Action of a plan van aanpak"),
     ("interventie", "Interventie"),
+    ("role", "Regie or zorgcoördinatie of the dossier"),
 ]
 
 REASON_KEY = "keten_basis_override_reason"

@@ -136,20 +136,34 @@ class KetenRetention(models.AbstractModel):
     # ------------------------------------------------------------------
     # What is due
     # ------------------------------------------------------------------
+    # A restricted person (AVG art. 18, e.g. the data is needed for a legal
+    # claim) keeps their dossiers and meldingen until the restriction is lifted.
     _DUE_DOSSIERS = """
-        SELECT id FROM keten_dossier
+        SELECT id FROM keten_dossier d
          WHERE is_closed AND date_closed <= %(cutoff)s
            AND is_anonymised IS NOT TRUE
+           AND NOT EXISTS (
+                SELECT 1 FROM keten_dossier_person l
+                  JOIN keten_person p ON p.id = l.person_id
+                 WHERE l.dossier_id = d.id AND p.is_restricted)
     """
     _DUE_MELDINGEN = """
-        SELECT id FROM keten_melding
+        SELECT id FROM keten_melding m
          WHERE handled_without_dossier AND dossier_id IS NULL
            AND date_handled <= %(cutoff)s AND is_anonymised IS NOT TRUE
+           AND NOT EXISTS (
+                SELECT 1 FROM keten_person p
+                 WHERE p.is_restricted
+                   AND (p.id = m.melder_person_id
+                        OR p.id IN (SELECT person_id FROM keten_melding_person_rel
+                                     WHERE melding_id = m.id)
+                        OR p.id IN (SELECT person_id FROM keten_melding_suspect_rel
+                                     WHERE melding_id = m.id)))
     """
     # Persons all of whose dossiers and meldingen are anonymised.
     _DUE_PERSONS = """
         SELECT p.id FROM keten_person p
-         WHERE p.is_anonymised IS NOT TRUE
+         WHERE p.is_anonymised IS NOT TRUE AND p.is_restricted IS NOT TRUE
            AND (EXISTS (SELECT 1 FROM keten_dossier_person l WHERE l.person_id = p.id)
                 OR EXISTS (SELECT 1 FROM keten_melding_person_rel r
                             WHERE r.person_id = p.id)

@@ -228,6 +228,24 @@ class TestAvgErasure(AvgMixin, RetentionCase):
         regie.write({"city": "Teststad"})
         self.assertEqual(person.city, "Teststad")
 
+    def test_retention_waits_for_a_restricted_person(self):
+        """A restriction (e.g. the data is needed for a legal claim) stops the
+        retention job too, until it is lifted."""
+        dossier = self.close_dossier_fully(self.dossier_a, self.years_ago(6))
+        request = self.avg_request(
+            self.person_victim, "beperking", restriction_ground="legal_claims"
+        )
+        request.with_user(self.user_beheerder).action_submit()
+        request.with_user(self.user_beheerder_2).action_approve()
+        self.retention._run_all()
+        self.assertFalse(dossier.is_anonymised)
+        self.assertEqual(self.person_victim.last_name, "de Vries")
+        request.lift_reason = "Procedure afgerond"
+        request.with_user(self.user_beheerder).action_lift()
+        self.retention._run_all()
+        self.assertTrue(dossier.is_anonymised)
+        self.assertTrue(self.person_victim.is_anonymised)
+
     def test_request_is_locked_once_closed(self):
         request = self.avg_request(self.person_other, "beperking")
         request.with_user(self.user_privacy).write({"refusal_reason": "Onterecht"})

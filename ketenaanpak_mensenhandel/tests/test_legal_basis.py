@@ -158,6 +158,24 @@ class TestLegalBasis(KetenCase):
         Interventie.create(dict(vals, basis_override_reason="Spoed."))
         self.assertEqual(self.overrides(self.org_expired).source, "interventie")
 
+    def test_regie_and_zorgcoordinatie(self):
+        dossier = self.dossier_b.with_user(self.user_regie)
+        with self.assertRaises(UserError):
+            dossier.write({"zorgcoordinator_organisation_id": self.org_none.id})
+        dossier.write(
+            {
+                "zorgcoordinator_organisation_id": self.org_none.id,
+                "basis_override_reason": "Enige zorgaanbieder in de regio.",
+            }
+        )
+        self.assertEqual(self.overrides(self.org_none).source, "role")
+        # an organisation involved already gets no new access: nothing to check
+        self.dossier_a.manual_organisation_ids = self.org_expired
+        self.dossier_a.with_user(
+            self.user_regie
+        ).regie_organisation_id = self.org_expired
+        self.assertFalse(self.overrides(self.org_expired))
+
     def test_onchange_warns(self):
         with Form(self.env["keten.interventie"].with_user(self.user_regie)) as form:
             form.dossier_id = self.dossier_a
