@@ -65,6 +65,18 @@ class KetenAccessLog(models.Model):
         readonly=True,
         help="A hash of the session, not the session itself.",
     )
+    user_agent = fields.Char(
+        string="Workstation",
+        readonly=True,
+        help="The browser or program the request came from (NEN 7513: where from).",
+    )
+    concerned_person = fields.Char(
+        string="Person concerned",
+        compute="_compute_concerned_person",
+        search="_search_concerned_person",
+        help="Search with the person's reference (P-123): the reads of the person "
+        "and of every dossier and melding the person is in.",
+    )
 
     def init(self):
         self.env.cr.execute(
@@ -85,6 +97,54 @@ class KetenAccessLog(models.Model):
                 FOR EACH ROW EXECUTE FUNCTION keten_access_log_guard();
             """
         )
+
+    def _compute_concerned_person(self):
+        for row in self:
+            row.concerned_person = (
+                f"P-{row.person_res_id}" if row.person_res_id else False
+            )
+
+    @api.model
+    def _person_id_from_ref(self, value):
+        text = str(value or "").strip().upper().removeprefix("P-").strip()
+        return int(text) if text.isdigit() else 0
+
+    def _search_concerned_person(self, operator, value):
+        if operator not in ("=", "ilike"):
+            raise UserError(
+                self.env._("Search the person concerned by reference, e.g. P-123.")
+            )
+        person = self._person_id_from_ref(value)
+        return self._concerned_person_domain(person)
+
+    @api.model
+    def _concerned_person_domain(self, person_id):
+        """Rows about the person, their dossiers and their meldingen."""
+        if not person_id:
+            return [("id", "=", 0)]
+        self.env.cr.execute(
+            """
+            SELECT array(SELECT dossier_id FROM keten_dossier_person
+                          WHERE person_id = %(p)s),
+                   array(SELECT melding_id FROM keten_melding_person_rel
+                          WHERE person_id = %(p)s
+                         UNION SELECT melding_id FROM keten_melding_suspect_rel
+                          WHERE person_id = %(p)s
+                         UNION SELECT id FROM keten_melding
+                          WHERE melder_person_id = %(p)s)
+            """,
+            {"p": person_id},
+        )
+        dossier_ids, melding_ids = self.env.cr.fetchone()
+        return [
+            "|",
+            "|",
+            ("person_res_id", "=", person_id),
+            ("dossier_res_id", "in", dossier_ids),
+            "&",
+            ("res_model", "=", "keten.melding"),
+            ("res_id", "in", melding_ids),
+        ]
 
     # Append-only: rows are inserted by _log_records and never touched by the ORM,
     # so create/write/unlink deliberately refuse without calling super().
@@ -110,15 +170,17 @@ class KetenAccessLog(models.Model):
     # ------------------------------------------------------------------
     @api.model
     def _request_origin(self):
+        """(address, session hash, user agent) of the current HTTP request."""
         if not request:
-            return None, None
+            return None, None, None
         try:
             address = request.httprequest.remote_addr
             sid = request.session.sid or ""
+            agent = request.httprequest.user_agent.string or None
         except (AttributeError, RuntimeError):
-            return None, None
+            return None, None, None
         session_ref = hashlib.sha256(sid.encode()).hexdigest()[:16] if sid else None
-        return address, session_ref
+        return address, session_ref, agent and agent[:250]
 
     @api.model
     def _user_role(self, user):
@@ -169,11 +231,13 @@ class KetenAccessLog(models.Model):
         return bool(user) and not user._is_public() and not user._is_superuser()
 
     @api.model
-    def _insert_rows(self, records, ids_sql, action, path):
+    def _insert_rows(
+        self, records, ids_sql, action, path, record_ref=None, person_id=None
+    ):
         env = records.env
         user = env.user
         path = path or env.context.get("keten_access_path") or "rpc"
-        address, session_ref = self._request_origin()
+        address, session_ref, agent = self._request_origin()
         user_sudo = user.sudo()
         organisations = ", ".join(user_sudo.keten_organisation_ids.mapped("name"))
         model = records._name
@@ -186,20 +250,28 @@ class KetenAccessLog(models.Model):
                 SQL("NULL"),
                 SQL("r.id"),
             )
+        elif model == "keten.melding":
+            ref_sql = SQL("(SELECT m.name FROM keten_melding m WHERE m.id = r.id)")
+            dossier_sql = SQL(
+                "(SELECT m.dossier_id FROM keten_melding m WHERE m.id = r.id)"
+            )
+            person_sql = SQL("NULL")
         else:
-            ref_sql = dossier_sql = person_sql = SQL("NULL")
+            ref_sql = SQL("%s", record_ref)
+            dossier_sql = SQL("NULL")
+            person_sql = SQL("%s", person_id)
         env.cr.execute(
             SQL(
                 """
                 INSERT INTO keten_access_log (
                     user_id, login, role, organisation_names, res_model, res_id,
                     record_ref, dossier_res_id, person_res_id, path, action,
-                    ip_address, session_ref, create_uid, create_date, write_uid,
-                    write_date)
+                    ip_address, session_ref, user_agent, create_uid, create_date,
+                    write_uid, write_date)
                 SELECT %(uid)s, %(login)s, %(role)s, %(orgs)s, %(model)s, r.id,
                        %(ref)s, %(dossier)s, %(person)s, %(path)s, %(action)s,
-                       %(address)s, %(session)s, %(uid)s, now() at time zone 'UTC',
-                       %(uid)s, now() at time zone 'UTC'
+                       %(address)s, %(session)s, %(agent)s, %(uid)s,
+                       now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
                   FROM (%(ids)s) AS r(id)
                 """,
                 uid=user.id,
@@ -214,8 +286,31 @@ class KetenAccessLog(models.Model):
                 action=action,
                 address=address,
                 session=session_ref,
+                agent=agent,
                 ids=ids_sql,
             )
+        )
+
+    def export_data(self, fields_to_export):
+        """Exporting the log is itself logged: one row per export."""
+        result = super().export_data(fields_to_export)
+        self._log_own_export()
+        return result
+
+    def _log_own_export(self):
+        """A row for an export of these log rows (who took which part of the log
+        out). The person concerned is set when every row is about one person."""
+        persons = set(self.mapped("person_res_id")) - {0}
+        person = persons.pop() if len(persons) == 1 else None
+        if not self._must_log(self):
+            return
+        self._insert_rows(
+            self.browse(),
+            SQL("SELECT NULL::int"),
+            "export",
+            "export",
+            record_ref=self.env._("%(count)s log rows", count=len(self)),
+            person_id=person,
         )
 
     @api.model

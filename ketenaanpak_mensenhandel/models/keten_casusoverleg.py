@@ -21,6 +21,7 @@ class KetenCasusoverleg(models.Model):
         "mail.activity.mixin",
         "keten.guidance.mixin",
         "keten.domain.guard.mixin",
+        "keten.basis.check.mixin",
         "keten.validation.mixin",
     ]
     _keten_guidance_stage = "ketenaanpak_mensenhandel.stage_casusoverleg"
@@ -232,11 +233,25 @@ class KetenCasusoverleg(models.Model):
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("keten.casusoverleg") or "/"
                 )
-        return super().create(vals_list)
+        env = self.env
+        self = self._keten_with_reason(vals_list)
+        overleggen = super(
+            KetenCasusoverleg, self.with_context(keten_overleg_basis_checked=True)
+        ).create(vals_list)
+        for overleg in overleggen.with_env(self.env):
+            overleg._keten_check_invited_basis(overleg.sudo().invited_organisation_ids)
+        return overleggen.with_env(env)
 
     def write(self, vals):
         self._check_not_adopted(vals)
+        self = self._keten_with_reason([vals])
+        before = {o.id: o.sudo().invited_organisation_ids for o in self}
         result = super().write(vals)
+        if "invited_organisation_ids" in vals:
+            for overleg in self:
+                overleg._keten_check_invited_basis(
+                    overleg.sudo().invited_organisation_ids - before[overleg.id]
+                )
         if {
             "state",
             "date_start",
@@ -245,6 +260,20 @@ class KetenCasusoverleg(models.Model):
         } & set(vals):
             self.env["keten.deadline"]._keten_touch(self)
         return result
+
+    def _keten_check_invited_basis(self, organisations):
+        """Invited to the whole overleg: involved in every dossier on its agenda."""
+        self.ensure_one()
+        self._keten_check_basis(
+            organisations, self.sudo().item_ids.dossier_id, "casusoverleg", self.name
+        )
+
+    @api.onchange("invited_organisation_ids")
+    def _onchange_invited_basis(self):
+        warning = self._keten_basis_warning(
+            self.invited_organisation_ids, self.item_ids.sudo().dossier_id
+        )
+        return {"warning": warning} if warning else None
 
     def _check_not_adopted(self, vals=None):
         """An adopted verslag is final: its overleg, agenda and attendance stay as

@@ -7,7 +7,11 @@ class KetenCasusoverlegItem(models.Model):
 
     _name = "keten.casusoverleg.item"
     _description = "Casusoverleg agenda item"
-    _inherit = ["keten.mail.privacy.mixin", "keten.validation.mixin"]
+    _inherit = [
+        "keten.mail.privacy.mixin",
+        "keten.basis.check.mixin",
+        "keten.validation.mixin",
+    ]
     _order = "overleg_date desc, sequence, id"
     _rec_name = "dossier_id"
 
@@ -137,19 +141,63 @@ class KetenCasusoverlegItem(models.Model):
             deadline = self._default_deadline()
             for vals in missing:
                 vals["deadline"] = deadline
+        env = self.env
+        self = self._keten_with_reason(vals_list)
         items = super().create(vals_list)
+        for item in items:
+            item._keten_check_item_basis(
+                item.sudo().invited_organisation_ids
+                | (
+                    item.sudo().overleg_id.invited_organisation_ids
+                    if not self.env.context.get("keten_overleg_basis_checked")
+                    else item.env["keten.organisation"]
+                )
+            )
         self.env["keten.deadline"]._keten_touch(items)
-        return items
+        return items.with_env(env)
 
     def write(self, vals):
         overleggen = self.overleg_id
         if vals.get("overleg_id"):
             overleggen |= overleggen.browse(vals["overleg_id"])
         overleggen._check_not_adopted()
+        self = self._keten_with_reason([vals])
+        before = {
+            item.id: (item.dossier_id, item.overleg_id, item.invited_organisation_ids)
+            for item in self.sudo()
+        }
         result = super().write(vals)
+        if {"invited_organisation_ids", "dossier_id", "overleg_id"} & set(vals):
+            for item in self:
+                dossier, overleg, invited = before[item.id]
+                current = item.sudo()
+                if (current.dossier_id, current.overleg_id) != (dossier, overleg):
+                    added = (
+                        current.invited_organisation_ids
+                        | current.overleg_id.invited_organisation_ids
+                    )
+                else:
+                    added = current.invited_organisation_ids - invited
+                item._keten_check_item_basis(added)
         if {"state", "deadline", "overleg_id", "dossier_id"} & set(vals):
             self.env["keten.deadline"]._keten_touch(self)
         return result
+
+    def _keten_check_item_basis(self, organisations):
+        self.ensure_one()
+        item = self.sudo()
+        self._keten_check_basis(
+            organisations, item.dossier_id, "agenda_item", item.overleg_id.name
+        )
+
+    @api.onchange("invited_organisation_ids", "dossier_id")
+    def _onchange_invited_basis(self):
+        item = self.sudo()
+        warning = self._keten_basis_warning(
+            item.invited_organisation_ids | item.overleg_id.invited_organisation_ids,
+            item.dossier_id,
+        )
+        return {"warning": warning} if warning else None
 
     def unlink(self):
         self.overleg_id._check_not_adopted()

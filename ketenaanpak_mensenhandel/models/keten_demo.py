@@ -227,6 +227,27 @@ USERS = [
     ("rapportage", "Regionale Tafel (analist)", ["group_rapportage"], []),
 ]
 
+# Legal basis per organisation key: (type, document, years valid back, expired?).
+# Jeugdzorg's covenant ran out last year and the woningcorporatie (a secondary
+# partner) has none: involving them asks for a reason.
+CONVENANT = "Privacyconvenant Zorg- en Veiligheidshuis Noord- en Oost-Gelderland 2024"
+LEGAL_BASES = {
+    "vt": ("wettelijke_taak", "Wmo 2015, art. 4.1.1 (Veilig Thuis)"),
+    "zvh": ("convenant", CONVENANT),
+    "gemeente": ("convenant", CONVENANT),
+    "zorg": ("convenant", CONVENANT),
+    "politie": ("wettelijke_taak", "Wet politiegegevens, art. 20"),
+    "om": ("wettelijke_taak", "Wet justitiële en strafvorderlijke gegevens, art. 39f"),
+    "arbeidsinspectie": ("convenant", CONVENANT),
+    "riec": ("convenant", "RIEC-convenant Oost-Nederland 2023"),
+    "ggd": ("convenant", CONVENANT),
+    "opvang": ("convenant", CONVENANT),
+    "comensha": ("toestemming", "Schriftelijke toestemming van het slachtoffer"),
+    "ind": ("wettelijke_taak", "Vreemdelingenwet 2000, art. 107"),
+    "jeugd": ("convenant", "Convenant jeugd Gelderland Oost 2019-2025"),
+    "school": ("convenant", "Convenant signaleren onderwijs (situatieschets)"),
+}
+
 # RASCI of the core partners per hoofdstap (reference model, Bijlage VI).
 RASCI = {
     "signalering": {"vt": "R", "zvh": "A", "politie": "C", "gemeente": "I"},
@@ -321,6 +342,7 @@ class KetenDemo(models.AbstractModel):
         demo._demo_historic_dossiers(gemeenten, orgs, users, count=50)
         demo._demo_preventie(gemeenten, orgs, users)
         demo._demo_keten_evaluatie(orgs, users)
+        demo._demo_privacy(orgs, users)
         demo._demo_termijnen(gemeenten, orgs, users)
         _logger.info("Demo region Noord- en Oost-Gelderland loaded")
         return True
@@ -1178,6 +1200,83 @@ class KetenDemo(models.AbstractModel):
                 },
             ]
         )
+
+    # ------------------------------------------------------------------
+    # AVG: legal bases, a consent, a correction, a request of a data subject
+    # ------------------------------------------------------------------
+    def _demo_privacy(self, orgs, users):
+        today = fields.Date.context_today(self)
+        self.env["keten.legal.basis"].create(
+            [
+                {
+                    "organisation_id": orgs[key].id,
+                    "basis_type": basis_type,
+                    "name": name,
+                    "date_from": today.replace(month=1, day=1) - timedelta(days=730),
+                    "date_to": (
+                        today.replace(month=1, day=1) - timedelta(days=1)
+                        if key == "jeugd"
+                        else False
+                    ),
+                    "scope": "Gegevens die nodig zijn voor de casus (need-to-know); "
+                    "geen opsporingsinformatie.",
+                }
+                for key, (basis_type, name) in LEGAL_BASES.items()
+            ]
+        )
+        # CoMensha registers the victim of pilot 7 with her written consent.
+        victim_7 = self._victim(self._ref("demo_dossier_7"))
+        consent = self.env["keten.consent"].create(
+            {
+                "person_id": victim_7.id,
+                "purpose": "comensha",
+                "organisation_id": orgs["comensha"].id,
+                "purpose_note": "Landelijke registratie slachtoffers mensenhandel",
+                "date_given": today - timedelta(days=50),
+                "given_by": "self",
+                "written": True,
+            }
+        )
+        self._xmlid("demo_consent_comensha", consent)
+        # The meldpunt corrects a surname after a call (rectificatie).
+        victim_3 = self._victim(self._ref("demo_dossier_3"))
+        victim_3.with_user(users["meldpunt"]).write(
+            {
+                "known_as": f"{victim_3.first_name[:3]}",
+                "change_reason": "Roepnaam doorgegeven door de cliënte",
+            }
+        )
+        # Jeugdzorg's covenant expired; the meldpunt involves it anyway, with why.
+        dossier_2 = self._ref("demo_dossier_2")
+        dossier_2.with_user(users["meldpunt"]).with_context(
+            keten_basis_override_reason="Jeugdzorg is de voogd van de jongen; het "
+            "convenant wordt verlengd."
+        )._involve_organisation(orgs["jeugd"], "Jongen staat onder voogdij.")
+        # The victim of pilot 9 asks to see her data: registered and checked.
+        victim_9 = self._victim(self._ref("demo_dossier_9"))
+        request = (
+            self.env["keten.avg.request"]
+            .with_user(users["privacy"])
+            .create(
+                {
+                    "request_type": "inzage",
+                    "channel": "brief",
+                    "date_received": today - timedelta(days=6),
+                    "subject_name": victim_9.name,
+                    "subject_birth_date": victim_9.birth_date,
+                    "identity_note": "ID-kaart getoond aan de balie van het ZVH",
+                }
+            )
+        )
+        request.action_find_person()
+        request.action_verify_identity()
+        self._xmlid("demo_avg_request_inzage", request)
+        return request
+
+    def _victim(self, dossier):
+        return dossier.person_link_ids.filtered(
+            lambda link: link.role == "slachtoffer"
+        )[:1].person_id
 
     def _demo_keten_evaluatie(self, orgs, users):
         self.env["keten.evaluatie"].create(

@@ -63,9 +63,15 @@ class KetenDossier(models.Model):
         "mail.activity.mixin",
         "keten.access.logged.mixin",
         "keten.domain.guard.mixin",
+        "keten.basis.check.mixin",
         "keten.validation.mixin",
     ]
     _order = "urgency desc, date_opened desc, id desc"
+    # Roles a user gives an organisation in the dossier: its legal basis is checked.
+    _keten_basis_role_fields = (
+        "regie_organisation_id",
+        "zorgcoordinator_organisation_id",
+    )
     _track_duration_field = "stage_id"
     _keten_mail_reference_field = "name"
 
@@ -620,6 +626,9 @@ class KetenDossier(models.Model):
                         "button, which records the reason."
                     )
                 )
+        self = self._keten_with_reason([vals])
+        roles = [name for name in self._keten_basis_role_fields if vals.get(name)]
+        involved = {d.id: d.sudo().involved_organisation_ids for d in self}
         if "stage_id" in vals:
             new_stage = self.env["keten.stage"].browse(vals["stage_id"])
             for dossier in self:
@@ -631,6 +640,13 @@ class KetenDossier(models.Model):
             else:
                 vals.update(date_closed=False)
         result = super().write(vals)
+        for dossier in self if roles else ():
+            organisations = self.env["keten.organisation"].union(
+                *(dossier.sudo()[name] for name in roles)
+            )
+            dossier._keten_check_basis(
+                organisations - involved[dossier.id], dossier, "role", dossier.name
+            )
         if "stage_id" in vals:
             self.env["keten.dossier.stage.history"].sudo()._record_stage(
                 self, when=vals["date_last_stage_update"]
@@ -924,6 +940,9 @@ class KetenDossier(models.Model):
             raise UserError(
                 self.env._("Give the reason for involving %s.", organisation.name)
             )
+        self.env["keten.basis.override"]._keten_check(
+            organisation, self, "manual", self.name
+        )
         self.sudo().manual_organisation_ids = [(4, organisation.id)]
         self.message_post(
             body=Markup("<p>%s</p>")

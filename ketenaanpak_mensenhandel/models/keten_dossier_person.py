@@ -57,14 +57,17 @@ class KetenDossierPerson(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self.env["keten.person"]._check_link_access(
-            {vals["person_id"] for vals in vals_list if vals.get("person_id")}
-        )
+        person_ids = {vals["person_id"] for vals in vals_list if vals.get("person_id")}
+        Person = self.env["keten.person"]
+        Person.browse(list(person_ids))._keten_check_not_restricted()
+        Person._check_link_access(person_ids)
         return super().create(vals_list)
 
     def write(self, vals):
         if vals.get("person_id"):
-            self.env["keten.person"]._check_link_access({vals["person_id"]})
+            Person = self.env["keten.person"]
+            Person.browse(vals["person_id"])._keten_check_not_restricted()
+            Person._check_link_access({vals["person_id"]})
         return super().write(vals)
 
     @api.depends("role")

@@ -46,6 +46,7 @@ class KetenInterventie(models.Model):
         "keten.mail.privacy.mixin",
         "mail.activity.mixin",
         "keten.guidance.mixin",
+        "keten.basis.check.mixin",
         "keten.validation.mixin",
     ]
     _keten_guidance_stage = "ketenaanpak_mensenhandel.stage_monitoring"
@@ -208,14 +209,44 @@ class KetenInterventie(models.Model):
         self.env["keten.dossier"]._check_link_access(
             {vals["dossier_id"] for vals in vals_list if vals.get("dossier_id")}
         )
+        self.env["keten.person"].browse(
+            [vals["person_id"] for vals in vals_list if vals.get("person_id")]
+        )._keten_check_not_restricted()
+        env = self.env
+        self = self._keten_with_reason(vals_list)
         interventies = super().create(vals_list)
+        for interventie in interventies:
+            interventie._keten_check_basis(
+                interventie.organisation_id,
+                interventie.dossier_id,
+                "interventie",
+                interventie.name,
+            )
         interventies._keten_plan_review()
-        return interventies
+        return interventies.with_env(env)
 
     def write(self, vals):
         if vals.get("dossier_id"):
             self.env["keten.dossier"]._check_link_access({vals["dossier_id"]})
+        if vals.get("person_id"):
+            self.env["keten.person"].browse(
+                vals["person_id"]
+            )._keten_check_not_restricted()
+        self = self._keten_with_reason([vals])
+        before = {i.id: (i.organisation_id, i.dossier_id) for i in self.sudo()}
         result = super().write(vals)
+        if "organisation_id" in vals or "dossier_id" in vals:
+            for interventie in self:
+                if before[interventie.id] != (
+                    interventie.organisation_id,
+                    interventie.dossier_id,
+                ):
+                    interventie._keten_check_basis(
+                        interventie.organisation_id,
+                        interventie.dossier_id,
+                        "interventie",
+                        interventie.name,
+                    )
         if "intervention_type" in vals:
             # Rules are checked before a write only: a partner must not turn an
             # intervention into a strafrechtelijke one (Justitie only).
@@ -277,6 +308,11 @@ class KetenInterventie(models.Model):
             interventie.check_access("write")
             interventie._keten_record_review(today)
         return True
+
+    @api.onchange("organisation_id", "dossier_id")
+    def _onchange_organisation_basis(self):
+        warning = self._keten_basis_warning(self.organisation_id, self.dossier_id)
+        return {"warning": warning} if warning else None
 
     def action_start(self):
         self.filtered(lambda i: i.state == "gepland").write({"state": "lopend"})

@@ -93,11 +93,23 @@ class KetenMelding(models.Model):
     _inherit = [
         "keten.mail.privacy.mixin",
         "mail.activity.mixin",
+        "keten.access.logged.mixin",
         "keten.guidance.mixin",
         "keten.domain.guard.mixin",
+        "keten.rectification.mixin",
         "keten.validation.mixin",
     ]
     _keten_guidance_stage = "ketenaanpak_mensenhandel.stage_melding_ontvangen"
+    # The melder's data: corrections need a reason and are recorded (AVG art. 16).
+    _keten_rectification_fields = (
+        "melder_anonymous",
+        "melder_person_id",
+        "melder_name",
+        "melder_organisation_name",
+        "melder_role",
+        "melder_phone",
+        "melder_email",
+    )
     _order = "date_received desc, id desc"
     _keten_mail_reference_field = "name"
 
@@ -524,19 +536,26 @@ class KetenMelding(models.Model):
 
     @api.model
     def _check_link_access(self, vals_list):
-        """The dossier and persons a melding links to must be accessible already."""
-        if self.env.su:
-            return
-        self.env["keten.dossier"]._check_link_access(
-            {vals["dossier_id"] for vals in vals_list if vals.get("dossier_id")}
-        )
+        """The dossier and persons a melding links to must be accessible already;
+        a restricted person gets no new melding (AVG art. 18)."""
         person_ids = set()
         for vals in vals_list:
             person_ids |= linked_ids(vals.get("person_ids"))
             person_ids |= linked_ids(vals.get("suspect_ids"))
             if vals.get("melder_person_id"):
                 person_ids.add(vals["melder_person_id"])
-        self.env["keten.person"]._check_link_access(person_ids)
+        existing = self.sudo()
+        existing = (
+            existing.person_ids | existing.suspect_ids | existing.melder_person_id
+        )
+        Person = self.env["keten.person"]
+        Person.browse(person_ids - set(existing.ids))._keten_check_not_restricted()
+        if self.env.su:
+            return
+        self.env["keten.dossier"]._check_link_access(
+            {vals["dossier_id"] for vals in vals_list if vals.get("dossier_id")}
+        )
+        Person._check_link_access(person_ids)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -545,7 +564,7 @@ class KetenMelding(models.Model):
             self.check_field_access_rights(
                 "write", list({fname for vals in vals_list for fname in vals})
             )
-            self._check_link_access(vals_list)
+        self._check_link_access(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = (
@@ -591,6 +610,13 @@ class KetenMelding(models.Model):
             )
             if link:
                 link.dossier_id._add_melding(melding)
+
+    def _keten_rectification_person(self):
+        return self.melder_person_id
+
+    def _keten_rectification_ref(self):
+        self.ensure_one()
+        return self.name
 
     def _check_dossier_rights(self):
         """The dossier behind a melding is for Ketenpartners, not for a Melder."""

@@ -84,6 +84,26 @@ class KetenOrganisation(models.Model):
     color = fields.Integer()
     active = fields.Boolean(default=True)
     note = fields.Text()
+    legal_basis_ids = fields.One2many(
+        "keten.legal.basis",
+        "organisation_id",
+        string="Legal bases",
+        help="On which basis this organisation may receive personal data of the "
+        "chain: a convenant, a statutory task, consent, with the dates it is valid.",
+    )
+    legal_basis_state = fields.Selection(
+        [
+            ("valid", "Valid basis"),
+            ("consent", "Consent per person"),
+            ("expired", "Basis expired"),
+            ("future", "Basis not yet valid"),
+            ("missing", "No basis recorded"),
+        ],
+        string="Legal basis",
+        compute="_compute_legal_basis_state",
+        help="Today. Involving an organisation without a valid basis in a dossier "
+        "asks for a reason, which is recorded.",
+    )
 
     _sql_constraints = [
         ("name_uniq", "unique(name)", "An organisation with this name already exists."),
@@ -94,6 +114,79 @@ class KetenOrganisation(models.Model):
         order = {key: index for index, (key, _label) in enumerate(MEMBERSHIPS)}
         for organisation in self:
             organisation.membership_sequence = order.get(organisation.membership, 99)
+
+    @api.depends("legal_basis_ids.date_from", "legal_basis_ids.date_to")
+    @api.depends_context("date")
+    def _compute_legal_basis_state(self):
+        today = fields.Date.context_today(self)
+        for organisation in self:
+            organisation.legal_basis_state = organisation._keten_basis_state(today)
+
+    def _keten_valid_bases(self, day):
+        self.ensure_one()
+        return self.sudo().legal_basis_ids.filtered(
+            lambda basis: basis._state_on(day) == "valid"
+        )
+
+    def _keten_basis_state(self, day):
+        self.ensure_one()
+        bases = self.sudo().legal_basis_ids
+        valid = self._keten_valid_bases(day)
+        if valid:
+            if all(basis.basis_type == "toestemming" for basis in valid):
+                return "consent"
+            return "valid"
+        if not bases:
+            return "missing"
+        if any(basis._state_on(day) == "expired" for basis in bases):
+            return "expired"
+        return "future"
+
+    def _keten_basis_problems(self, dossiers, day=None):
+        """{(organisation, dossier): what is wrong} for sharing ``dossiers`` with
+        these organisations on ``day`` (today): no basis valid then, or a basis
+        of consent that a victim of the dossier has not given (or withdrew)."""
+        day = day or fields.Date.context_today(self)
+        _ = self.env._
+        problems = {}
+        dossiers = dossiers.sudo()
+        for organisation in self.sudo():
+            state = organisation._keten_basis_state(day)
+            if state in ("missing", "expired", "future"):
+                bases = organisation.legal_basis_ids
+                if state == "missing":
+                    problem = _("no legal basis for sharing is recorded")
+                elif state == "expired":
+                    last = max(bases.filtered("date_to"), key=lambda b: b.date_to)
+                    problem = _(
+                        "its basis %(basis)s expired on %(date)s",
+                        basis=last.name,
+                        date=last.date_to,
+                    )
+                else:
+                    first = min(bases, key=lambda b: b.date_from)
+                    problem = _(
+                        "its basis %(basis)s is valid only from %(date)s",
+                        basis=first.name,
+                        date=first.date_from,
+                    )
+                for dossier in dossiers:
+                    problems[(organisation, dossier)] = problem
+                continue
+            if state != "consent":
+                continue
+            for dossier in dossiers:
+                victims = dossier.person_link_ids.filtered(
+                    lambda link: link.role == "slachtoffer"
+                ).person_id
+                missing = victims - victims._keten_consenting(organisation, day)
+                if missing:
+                    problems[(organisation, dossier)] = _(
+                        "its basis is consent, and no valid consent of %(refs)s is "
+                        "recorded",
+                        refs=", ".join(f"P-{person.id}" for person in missing),
+                    )
+        return problems
 
     @api.constrains("membership", "is_meldpunt", "is_procesregie", "is_justice")
     def _check_secondary(self):

@@ -10,6 +10,26 @@ from .keten_tools import (
     normalise_name,
 )
 
+# The personal data of a person that identifies or describes them: corrections
+# need a reason (rectificatie), the inzage report and the processing register
+# list them.
+PERSONAL_FIELDS = (
+    "first_name",
+    "name_prefix",
+    "last_name",
+    "known_as",
+    "birth_date",
+    "gender",
+    "nationality_id",
+    "bsn",
+    "street",
+    "zip",
+    "city",
+    "woongemeente_id",
+    "phone",
+    "email",
+)
+
 GENDERS = [
     ("vrouw", "Vrouw"),
     ("man", "Man"),
@@ -40,6 +60,7 @@ class KetenPerson(models.Model):
         "mail.activity.mixin",
         "keten.access.logged.mixin",
         "keten.domain.guard.mixin",
+        "keten.rectification.mixin",
         "keten.validation.mixin",
     ]
     _order = "last_name, first_name, id"
@@ -75,6 +96,10 @@ class KetenPerson(models.Model):
         "email",
         "note",
     )
+
+    # Changes of these need a reason (rectificatie, AVG art. 16) and are recorded.
+    _keten_rectification_fields = PERSONAL_FIELDS
+    _keten_rectification_empty = {"gender": "onbekend"}
 
     name = fields.Char(compute="_compute_name", store=True, index="trigram")
     first_name = fields.Char(tracking=True)
@@ -156,6 +181,32 @@ class KetenPerson(models.Model):
     is_anonymised = fields.Boolean(readonly=True, copy=False)
     anonymised_date = fields.Datetime(readonly=True, copy=False)
     active = fields.Boolean(default=True)
+    # AVG art. 18: a restricted person is frozen, no change and no new link.
+    is_restricted = fields.Boolean(
+        string="Restricted (AVG art. 18)", readonly=True, copy=False, index=True
+    )
+    restriction_request_id = fields.Many2one(
+        "keten.avg.request", string="Restricted by", readonly=True, copy=False
+    )
+    consent_ids = fields.One2many(
+        "keten.consent",
+        "person_id",
+        string="Consents",
+        groups="ketenaanpak_mensenhandel.group_ketenpartner,"
+        "ketenaanpak_mensenhandel.group_privacy",
+    )
+    rectification_ids = fields.One2many(
+        "keten.rectification",
+        "person_id",
+        string="Changes of personal data",
+        groups="ketenaanpak_mensenhandel.group_privacy",
+    )
+    avg_request_ids = fields.One2many(
+        "keten.avg.request",
+        "person_id",
+        string="AVG requests",
+        groups="ketenaanpak_mensenhandel.group_privacy",
+    )
 
     _sql_constraints = [
         (
@@ -303,6 +354,8 @@ class KetenPerson(models.Model):
                     "not by hand."
                 )
             )
+        if not self._keten_anonymising():
+            self._keten_check_restriction_write(vals)
         if any(vals.get(name) for name in self._keten_anonymised_fields) and any(
             self.mapped("is_anonymised")
         ):
@@ -323,6 +376,85 @@ class KetenPerson(models.Model):
         """
         if not self.env.su and person_ids:
             self.browse(list(person_ids)).check_access("read")
+
+    def _keten_check_not_restricted(self):
+        """Refuse a new link to a restricted person (AVG art. 18)."""
+        if self._keten_anonymising():
+            return
+        restricted = self.sudo().filtered("is_restricted")
+        if restricted:
+            raise UserError(
+                self.env._(
+                    "%(refs)s is restricted (AVG art. 18): no new melding, dossier "
+                    "role, intervention or consent can be linked until the privacy "
+                    "officer lifts the restriction.",
+                    refs=", ".join(f"P-{person.id}" for person in restricted),
+                )
+            )
+
+    def _keten_check_restriction_write(self, vals):
+        """A restricted person is frozen; only the AVG request lifts it."""
+        if "is_restricted" in vals or "restriction_request_id" in vals:
+            if not (self.env.su and self.env.context.get("keten_restriction")):
+                raise UserError(
+                    self.env._(
+                        "A restriction is set and lifted through an AVG request "
+                        "(four eyes), not by hand."
+                    )
+                )
+            return
+        data = [name for name in vals if not name.startswith(("message_", "activity_"))]
+        restricted = self.sudo().filtered("is_restricted")
+        if data and restricted:
+            raise UserError(
+                self.env._(
+                    "%(refs)s is restricted (AVG art. 18) since request %(request)s: "
+                    "the data cannot be changed until the restriction is lifted.",
+                    refs=", ".join(f"P-{person.id}" for person in restricted),
+                    request=restricted[:1].restriction_request_id.name or "-",
+                )
+            )
+
+    def _keten_consenting(self, organisation, day):
+        """The persons among these with a consent given to ``organisation`` on or
+        before ``day`` and not withdrawn by then."""
+        consents = (
+            self.env["keten.consent"]
+            .sudo()
+            .search(
+                [
+                    ("person_id", "in", self.ids),
+                    ("organisation_id", "=", organisation.id),
+                    ("date_given", "<=", day),
+                    "|",
+                    ("date_withdrawn", "=", False),
+                    ("date_withdrawn", ">", day),
+                ]
+            )
+        )
+        return consents.person_id
+
+    def _keten_rectification_person(self):
+        return self
+
+    def _keten_rectification_ref(self):
+        self.ensure_one()
+        return f"P-{self.id}"
+
+    def action_new_avg_request(self):
+        """Register a request of this person (privacy officer, Beheerder)."""
+        self.ensure_one()
+        self.env["keten.avg.request"].check_access("create")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "keten.avg.request",
+            "view_mode": "form",
+            "target": "current",
+            "context": {
+                "default_person_id": self.id,
+                "default_person_found": "found",
+            },
+        }
 
     def action_open_access_log(self):
         """Who viewed this person (ketenregie, Beheerder, privacy officer)."""

@@ -427,8 +427,12 @@ class KetenPerson(models.Model):
                 self.env._("Choose at least one duplicate besides the person to keep.")
             )
         self._keten_check_mergeable(target)
-        self = duplicates.sudo()
-        target = target.sudo()
+        # the changes of personal data a merge makes are recorded with its reason
+        change_reason = self.env._(
+            "Merge of duplicate persons: %(reason)s", reason=reason
+        )
+        self = duplicates.sudo().with_context(keten_change_reason=change_reason)
+        target = target.sudo().with_context(keten_change_reason=change_reason)
         dossiers = self.env["keten.dossier"]
         moved = 0
         for (model_name, field_name), records in self._keten_references().items():
@@ -445,6 +449,10 @@ class KetenPerson(models.Model):
                 moved += len(records)
         self._keten_move_owned_records(target)
         self._keten_copy_missing_values(target)
+        # the BSN moved to the kept person is a recorded change of the duplicate
+        self.env["keten.rectification"].sudo().search(
+            [("person_id", "in", self.ids)]
+        ).write({"person_id": target.id})
         self.write({"active": False, "merged_into_id": target.id})
         self._keten_record_merge(target, dossiers, reason, moved)
         return moved
@@ -453,6 +461,13 @@ class KetenPerson(models.Model):
         persons = (self | target).sudo()
         if persons.filtered("is_anonymised"):
             raise UserError(self.env._("An anonymised person cannot be merged."))
+        if persons.filtered("is_restricted"):
+            raise UserError(
+                self.env._(
+                    "A restricted person (AVG art. 18) cannot be merged until the "
+                    "restriction is lifted."
+                )
+            )
         bsns = {normalise_bsn(p.bsn) for p in persons if p.bsn}
         if len(bsns) > 1:
             raise UserError(

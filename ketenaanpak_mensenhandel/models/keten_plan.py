@@ -13,6 +13,7 @@ class KetenPlan(models.Model):
         "keten.mail.privacy.mixin",
         "mail.activity.mixin",
         "keten.guidance.mixin",
+        "keten.basis.check.mixin",
         "keten.validation.mixin",
     ]
     _keten_guidance_stage = "ketenaanpak_mensenhandel.stage_plan_van_aanpak"
@@ -117,6 +118,9 @@ class KetenPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # the reason carries over to the actions created with the plan
+        env = self.env
+        self = self._keten_with_reason(vals_list)
         plans = super().create(vals_list)
         closed = plans.sudo().dossier_id.filtered("is_closed")
         if closed:
@@ -129,9 +133,10 @@ class KetenPlan(models.Model):
         self.env["keten.deadline"]._keten_touch(
             plans.filtered(lambda p: p.state != "concept")
         )
-        return plans
+        return plans.with_env(env)
 
     def write(self, vals):
+        self = self._keten_with_reason([vals])
         if (
             set(vals) & set(self._keten_locked_fields)
             and self.filtered(lambda p: p.state != "concept")

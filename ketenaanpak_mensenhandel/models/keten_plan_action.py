@@ -12,6 +12,7 @@ class KetenPlanAction(models.Model):
     _inherit = [
         "keten.mail.privacy.mixin",
         "mail.activity.mixin",
+        "keten.basis.check.mixin",
         "keten.validation.mixin",
     ]
     _order = "date_deadline, id"
@@ -83,14 +84,41 @@ class KetenPlanAction(models.Model):
                 [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
             )
         )
-        return super().create(vals_list)
+        env = self.env
+        self = self._keten_with_reason(vals_list)
+        actions = super().create(vals_list)
+        actions._keten_check_action_basis()
+        return actions.with_env(env)
 
     def write(self, vals):
         if "plan_id" in vals:
             self._check_plan_concept(
                 self.plan_id | self.env["keten.plan"].browse(vals["plan_id"])
             )
-        return super().write(vals)
+        self = self._keten_with_reason([vals])
+        before = {a.id: (a.organisation_id, a.dossier_id) for a in self.sudo()}
+        result = super().write(vals)
+        if "organisation_id" in vals or "plan_id" in vals:
+            self.filtered(
+                lambda a: before[a.id] != (a.organisation_id, a.dossier_id)
+            )._keten_check_action_basis()
+        return result
+
+    def _keten_check_action_basis(self):
+        for action in self:
+            action._keten_check_basis(
+                action.organisation_id,
+                action.sudo().dossier_id,
+                "plan_action",
+                action.plan_id.sudo().name,
+            )
+
+    @api.onchange("organisation_id")
+    def _onchange_organisation_basis(self):
+        warning = self._keten_basis_warning(
+            self.organisation_id, self.plan_id.sudo().dossier_id
+        )
+        return {"warning": warning} if warning else None
 
     def unlink(self):
         self._check_plan_concept(self.plan_id)

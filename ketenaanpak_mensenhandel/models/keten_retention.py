@@ -7,12 +7,20 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from .keten_avg_request import ANONYMISED_REQUEST_FIELDS
+from .keten_masking import compile_masks, identifying_strings, mask_html, mask_text
 from .keten_validation_mixin import PARAM_PREFIX
 from .res_config_settings import DEFAULT_RETENTION_YEARS
 
 _logger = logging.getLogger(__name__)
 
 PARAM_RETENTION_YEARS = PARAM_PREFIX + "retention_years"
+TRACKING_TEXT_FIELDS = (
+    "old_value_char",
+    "new_value_char",
+    "old_value_text",
+    "new_value_text",
+)
 DEFAULT_BATCH_SIZE = 200
 
 # The free text of the records of a case, emptied by anonymisation (a required
@@ -61,6 +69,19 @@ ANONYMISED_FIELDS = {
         "om_besluit_note",
     ),
     "keten.evaluatie": ("name", "case_description", "went_well", "to_improve"),
+    # why an organisation without a valid basis was involved anyway
+    "keten.basis.override": ("reason",),
+    # records about one person (AVG): emptied with the person
+    "keten.consent": (
+        "purpose_note",
+        "given_by_name",
+        "withdrawal_note",
+        "document_name",
+    ),
+    "keten.avg.request": ANONYMISED_REQUEST_FIELDS,
+    # old and new values of personal data: the rows are deleted with the
+    # person or the melding (these fields are listed for completeness)
+    "keten.rectification": ("old_value", "new_value", "reason"),
 }
 
 # Text that identifies no person and stays: numbers and computed names made of them.
@@ -72,6 +93,10 @@ RETAINED_TEXT_FIELDS = {
     "keten.weging": ("name",),
     "keten.plan": ("name",),
     "keten.strafrecht": ("name",),
+    "keten.basis.override": ("source_ref", "problem"),
+    # result: what an executed request did, in counts
+    "keten.avg.request": ("name", "result"),
+    "keten.rectification": ("res_model", "record_ref", "field_name", "field_label"),
 }
 
 
@@ -115,20 +140,34 @@ class KetenRetention(models.AbstractModel):
     # ------------------------------------------------------------------
     # What is due
     # ------------------------------------------------------------------
+    # A restricted person (AVG art. 18, e.g. the data is needed for a legal
+    # claim) keeps their dossiers and meldingen until the restriction is lifted.
     _DUE_DOSSIERS = """
-        SELECT id FROM keten_dossier
+        SELECT id FROM keten_dossier d
          WHERE is_closed AND date_closed <= %(cutoff)s
            AND is_anonymised IS NOT TRUE
+           AND NOT EXISTS (
+                SELECT 1 FROM keten_dossier_person l
+                  JOIN keten_person p ON p.id = l.person_id
+                 WHERE l.dossier_id = d.id AND p.is_restricted)
     """
     _DUE_MELDINGEN = """
-        SELECT id FROM keten_melding
+        SELECT id FROM keten_melding m
          WHERE handled_without_dossier AND dossier_id IS NULL
            AND date_handled <= %(cutoff)s AND is_anonymised IS NOT TRUE
+           AND NOT EXISTS (
+                SELECT 1 FROM keten_person p
+                 WHERE p.is_restricted
+                   AND (p.id = m.melder_person_id
+                        OR p.id IN (SELECT person_id FROM keten_melding_person_rel
+                                     WHERE melding_id = m.id)
+                        OR p.id IN (SELECT person_id FROM keten_melding_suspect_rel
+                                     WHERE melding_id = m.id)))
     """
     # Persons all of whose dossiers and meldingen are anonymised.
     _DUE_PERSONS = """
         SELECT p.id FROM keten_person p
-         WHERE p.is_anonymised IS NOT TRUE
+         WHERE p.is_anonymised IS NOT TRUE AND p.is_restricted IS NOT TRUE
            AND (EXISTS (SELECT 1 FROM keten_dossier_person l WHERE l.person_id = p.id)
                 OR EXISTS (SELECT 1 FROM keten_melding_person_rel r
                             WHERE r.person_id = p.id)
@@ -309,12 +348,151 @@ class KetenRetention(models.AbstractModel):
         persons.write(vals)
         summary["persons"] += len(persons)
         self._purge_mail(persons, summary)
+        self._anonymise_person_records(persons, summary)
         summary["access_log"] += env["keten.access.log"]._purge(
             "person_res_id = ANY(%s) OR (res_model = 'keten.person' AND res_id = ANY(%s))",
             [persons.ids, persons.ids],
         )
         self._post_note(persons, reason)
         return summary
+
+    @api.model
+    def _anonymise_person_records(self, persons, summary):
+        """What is recorded about these persons besides their record: the changes
+        of their data (old values) go, their consents and AVG requests keep only
+        what identifies nobody (purpose, dates, state, who handled them)."""
+        env = persons.env
+        rectifications = env["keten.rectification"].search(
+            [("person_id", "in", persons.ids)]
+        )
+        summary["rectifications"] += len(rectifications)
+        rectifications.unlink()
+        consents = env["keten.consent"].search([("person_id", "in", persons.ids)])
+        summary["records"] += self._clear_text(consents)
+        consents.filtered("document").write({"document": False})
+        self._purge_mail(consents, summary)
+        requests = env["keten.avg.request"].search([("person_id", "in", persons.ids)])
+        summary["records"] += self._clear_text(requests)
+        if requests:
+            requests.write({"is_anonymised": True})
+
+    @api.model
+    def _case_records(self, dossiers, meldingen):
+        """Every record of these dossiers and meldingen that holds free text,
+        one recordset per model."""
+        wegingen = dossiers.weging_ids
+        plans = dossiers.plan_ids
+        overrides = dossiers.env["keten.basis.override"].search(
+            [("dossier_id", "in", dossiers.ids)]
+        )
+        return [
+            dossiers,
+            dossiers.person_link_ids,
+            meldingen,
+            wegingen,
+            wegingen.bewijsmiddel_ids,
+            dossiers.agenda_item_ids,
+            plans,
+            plans.action_ids,
+            dossiers.interventie_ids,
+            dossiers.strafrecht_ids,
+            dossiers.evaluatie_ids,
+            overrides,
+        ]
+
+    @api.model
+    def _erase_person(self, person, reason):
+        """AVG erasure of one person: their name, BSN, contact details and birth
+        date are removed from the free text and the messages of every dossier
+        and melding they are in (other persons' data stays), their melder
+        details go, and then they are anonymised as the retention job does."""
+        env = self._env_for_anonymisation()
+        person = env["keten.person"].browse(person.ids)
+        summary = Counter()
+        if person.is_anonymised:
+            return summary
+        dossiers = person.dossier_link_ids.dossier_id
+        meldingen = (
+            person.melding_ids | person.melder_melding_ids | person.suspect_melding_ids
+        )
+        dossiers |= meldingen.dossier_id
+        compiled = compile_masks(
+            [
+                (
+                    identifying_strings(
+                        person.first_name,
+                        person.name_prefix,
+                        person.last_name,
+                        person.known_as,
+                        person.bsn,
+                        person.phone,
+                        person.email,
+                        person.street,
+                        person.birth_date,
+                    ),
+                    self._placeholder(),
+                )
+            ]
+        )
+        for records in self._case_records(dossiers, meldingen):
+            summary["scrubbed"] += self._scrub_text(records, compiled)
+            summary["scrubbed"] += self._scrub_messages(records, compiled)
+        as_melder = person.melder_melding_ids
+        if as_melder:
+            as_melder.write(
+                {
+                    "melder_person_id": False,
+                    "melder_name": False,
+                    "melder_phone": False,
+                    "melder_email": False,
+                }
+            )
+        self._anonymise_persons(person, reason, summary)
+        return summary
+
+    @api.model
+    def _scrub_text(self, records, compiled):
+        """Replace the compiled strings in the free text of ``records``."""
+        names = ANONYMISED_FIELDS.get(records._name, ())
+        changed = 0
+        for record in records:
+            vals = {}
+            for name in names:
+                value = record[name]
+                if isinstance(value, str):
+                    masked = mask_text(value, compiled)
+                    if masked != value:
+                        vals[name] = masked
+            if vals:
+                record.write(vals)
+                changed += 1
+        return changed
+
+    @api.model
+    def _scrub_messages(self, records, compiled):
+        if not records:
+            return 0
+        messages = records.env["mail.message"].search(
+            [("model", "=", records._name), ("res_id", "in", records.ids)]
+        )
+        changed = 0
+        for message in messages:
+            body = mask_html(message.body, compiled)
+            if body != message.body:
+                message.body = body
+                changed += 1
+            tracking = message.sudo().tracking_value_ids
+            for value in tracking:
+                vals = {
+                    name: mask_text(value[name], compiled)
+                    for name in TRACKING_TEXT_FIELDS
+                    if value[name]
+                }
+                vals = {k: v for k, v in vals.items() if v != value[k]}
+                if vals:
+                    value.write(vals)
+                    changed += 1
+        return changed
 
     @api.model
     def _anonymise(self, dossiers=None, meldingen=None, reason=None):
@@ -342,21 +520,12 @@ class KetenRetention(models.AbstractModel):
             (persons - free).filtered(lambda p: not p.is_anonymised)
         )
 
-        wegingen = dossiers.weging_ids
-        plans = dossiers.plan_ids
-        records = [
-            dossiers,
-            dossiers.person_link_ids,
-            meldingen,
-            wegingen,
-            wegingen.bewijsmiddel_ids,
-            dossiers.agenda_item_ids,
-            plans,
-            plans.action_ids,
-            dossiers.interventie_ids,
-            dossiers.strafrecht_ids,
-            dossiers.evaluatie_ids,
-        ]
+        records = self._case_records(dossiers, meldingen)
+        rectifications = env["keten.rectification"].search(
+            [("melding_id", "in", meldingen.ids)]
+        )
+        summary["rectifications"] += len(rectifications)
+        rectifications.unlink()
         for batch in records:
             summary["records"] += self._clear_text(batch)
             if batch._name in ("keten.dossier", "keten.melding"):
@@ -474,7 +643,27 @@ class KetenRetention(models.AbstractModel):
         )
 
     @api.model
+    def _anonymise_closed_requests(self):
+        """AVG requests closed before the bewaartermijn's cutoff keep their
+        number, type, dates and outcome; who asked and about whom goes."""
+        env = self._env_for_anonymisation()
+        cutoff = fields.Datetime.to_datetime(self._cutoff_date())
+        requests = env["keten.avg.request"].search(
+            [
+                ("is_anonymised", "=", False),
+                ("state", "in", ("done", "refused", "lifted")),
+                ("date_done", "<", cutoff),
+            ],
+            limit=DEFAULT_BATCH_SIZE,
+        )
+        self._clear_text(requests)
+        if requests:
+            requests.write({"is_anonymised": True})
+        return len(requests)
+
+    @api.model
     def _cron_run(self, batch_size=DEFAULT_BATCH_SIZE):
+        self._anonymise_closed_requests()
         summary = self._run_batch(batch_size)
         remaining = self._remaining()
         self.env["ir.cron"]._notify_progress(done=summary["done"], remaining=remaining)
@@ -484,6 +673,8 @@ class KetenRetention(models.AbstractModel):
     def _run_all(self, batch_size=DEFAULT_BATCH_SIZE, reason=None):
         """Everything that is due, batch after batch (the preview's button)."""
         total = Counter()
+        while self._anonymise_closed_requests():
+            pass
         while True:
             summary = self._run_batch(batch_size, reason)
             total.update(summary)

@@ -64,6 +64,8 @@ SPEC = {
     "keten.verschijningsvorm": _config(),
     "keten.organisation": _config(),
     "keten.rasci": _config(),
+    # The legal basis of each partner for receiving data (#10): configuration.
+    "keten.legal.basis": _config(),
     "keten.stage": _config(
         regie_zvh=("X", "X", "new", ""),
         regie_meldpunt=("X", "X", "new", ""),
@@ -505,6 +507,54 @@ SPEC = {
         "privacy": NOTHING,
         "beheerder": ("", "", "new", ""),
         "finance": NOTHING,
+    },
+    # ------------------------------------------------------------------
+    # AVG (#10). BO: dossier A shared with the RIEC without a valid basis,
+    # recorded by the system; the ketenregie and the privacy officer read it,
+    # nobody changes or makes one by hand.
+    # ------------------------------------------------------------------
+    "keten.basis.override": {
+        user: (
+            ("BO", "", "", "")
+            if user in ("regie_zvh", "regie_meldpunt", "privacy", "beheerder")
+            else NOTHING
+        )
+        for user in USERS
+    },
+    # Consents follow the person: CV of the victim V (dossier A), CO of person O
+    # (dossier B); create "A" for V, "B" for O. Nobody deletes one (withdraw
+    # it); the privacy officer reads them all.
+    "keten.consent": {
+        "melder_school": NOTHING,
+        "melder_gemeente": NOTHING,
+        "partner_ggd": ("CV", "CV", "A", ""),
+        "partner_gemeente": ("CV", "CV", "A", ""),
+        "partner_moviera": ("CO", "CO", "B", ""),
+        "partner_riec": NOTHING,
+        "regie_zvh": ("CV CO", "CV CO", "A B", ""),
+        "regie_meldpunt": ("CV CO", "CV CO", "A B", ""),
+        "justitie_politie": ("CV", "CV", "A", ""),
+        "justitie_ai": ("CO", "CO", "B", ""),
+        "rapportage": NOTHING,
+        "privacy": ("CV CO", "", "", ""),
+        "beheerder": ("CV CO", "CV CO", "A B", ""),
+        "finance": NOTHING,
+    },
+    # The record of changes of personal data (RV: a change of V's phone):
+    # privacy officer only; written by the system, never changed.
+    "keten.rectification": {
+        user: (("RV", "", "", "") if user in ("privacy", "beheerder") else NOTHING)
+        for user in USERS
+    },
+    # Requests of data subjects (AR: an inzage request about V): the privacy
+    # officer; a request is never deleted (accountability).
+    "keten.avg.request": {
+        user: (("AR", "AR", "new", "") if user in ("privacy", "beheerder") else NOTHING)
+        for user in USERS
+    },
+    "keten.processing.register.wizard": {
+        user: ("", "", "new", "") if user in ("privacy", "beheerder") else NOTHING
+        for user in USERS
     },
     # Retention: the preview of the next run and its button, privacy officer only.
     "keten.retention.wizard": {

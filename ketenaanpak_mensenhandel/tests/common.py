@@ -1,6 +1,9 @@
 """Shared test base: organisations, one user per role and organisation, and a
 small grid of dossiers with different involvement."""
 
+import json
+
+from odoo import http
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tests.common import JsonRpcException
 
@@ -107,6 +110,18 @@ class KetenCase(TransactionCase):
             }
         )
 
+        # Every partner of the test region shares on the convenant.
+        cls.give_legal_basis(
+            cls.org_vt
+            | cls.org_zvh
+            | cls.org_politie
+            | cls.org_moviera
+            | cls.org_gemeente
+            | cls.org_ggd
+            | cls.org_riec
+            | cls.org_school
+        )
+
         def user(login, groups, orgs):
             return new_test_user(
                 cls.env,
@@ -186,6 +201,18 @@ class KetenCase(TransactionCase):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
+    @classmethod
+    def give_legal_basis(cls, organisations, **kw):
+        vals = {
+            "name": "Convenant ketenaanpak mensenhandel (test)",
+            "basis_type": "convenant",
+            "date_from": "2020-01-01",
+        }
+        vals.update(kw)
+        return cls.env["keten.legal.basis"].create(
+            [dict(vals, organisation_id=org.id) for org in organisations]
+        )
+
     @classmethod
     def create_melding(
         cls, person=None, organisation=None, suspects=None, vormen=None, **kw
@@ -302,6 +329,7 @@ class KetenAccessCase(KetenCase):
                 "is_justice": True,
             }
         )
+        cls.give_legal_basis(cls.org_ai)
         cls.user_justitie_ai = new_test_user(
             env,
             login="kt_justitie_ai",
@@ -564,6 +592,37 @@ class KetenRpcMixin:
         with self.assertRaises(JsonRpcException) as caught:
             self.call(model, method, *args, **kwargs)
         self.assertEqual(str(caught.exception), self.DENIED, f"{model}.{method}")
+
+    def export_csv(self, model, ids, fields):
+        """/web/export/csv as the list's Export does it; raises on an error."""
+        response = self.url_open(
+            "/web/export/csv",
+            data={
+                "data": json.dumps(
+                    {
+                        "model": model,
+                        "fields": [{"name": name, "label": name} for name in fields],
+                        "ids": ids,
+                        "domain": [],
+                        "import_compat": False,
+                    }
+                ),
+                "csrf_token": http.Request.csrf_token(self),
+            },
+        )
+        response.raise_for_status()
+        return response
+
+    def form_spec(self, model):
+        """The web_read specification the web client builds for the form view."""
+        views = self.call(model, "get_views", [[False, "form"]], options={})
+        spec = {}
+        for name, field in views["models"][model]["fields"].items():
+            if field["type"] in ("many2one", "one2many", "many2many"):
+                spec[name] = {"fields": {"display_name": {}}}
+            else:
+                spec[name] = {}
+        return spec
 
     def login(self, key):
         """Log in as the access user ``key`` (password = login)."""

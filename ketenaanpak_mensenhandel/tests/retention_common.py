@@ -2,8 +2,10 @@
 every figure the Regionale-Tafel report is made of."""
 
 import base64
+import io
 from datetime import timedelta
 
+import openpyxl
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
@@ -260,3 +262,23 @@ class RetentionCase(KetenCase):
     @staticmethod
     def attachment_datas(text):
         return base64.b64encode(text.encode())
+
+    def regionale_tafel(self):
+        """The Rapportage Regionale Tafel over the last ten years: its figures and
+        every cell of its workbook."""
+        wizard = self.env["keten.rapportage.wizard"].create(
+            {"date_from": self.years_ago(10), "date_to": self.years_ago(0)}
+        )
+        figures = self.env["keten.rapportage.figures"]._collect(
+            wizard._rapportage_params()
+        )
+        report = self.env.ref(
+            "ketenaanpak_mensenhandel.rapportage_regionale_tafel_xlsx"
+        )
+        content, _type = report._render_xlsx(report.report_name, wizard.ids, {})
+        workbook = openpyxl.load_workbook(io.BytesIO(content))
+        cells = {
+            sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)]
+            for sheet in workbook.worksheets
+        }
+        return figures, cells

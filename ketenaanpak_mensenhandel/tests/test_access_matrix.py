@@ -111,6 +111,12 @@ class AccessGrid:
                 "DS": cls.deadline_school,
             },
             "keten.signalering": {"GA": cls.signal_a, "GS": cls.signal_school},
+            "keten.legal.basis": {"X": cls.legal_basis_extra},
+            "keten.basis.override": {"BO": cls.basis_override},
+            "keten.consent": {"CV": cls.consent_victim, "CO": cls.consent_other},
+            "keten.rectification": {"RV": cls.rectification_victim},
+            "keten.avg.request": {"AR": cls.avg_request},
+            "keten.processing.register.wizard": {},
         }
 
     # Harmless values for the write test (no business guard involved).
@@ -151,6 +157,12 @@ class AccessGrid:
         "keten.termijn": {"description": "Test"},
         "keten.deadline": {"close_reason": "closed"},
         "keten.signalering": {"date_first": "2026-01-01"},
+        "keten.legal.basis": {"scope": "Test"},
+        "keten.basis.override": {"reason": "Test"},
+        "keten.consent": {"purpose_note": "Test"},
+        "keten.rectification": {"reason": "Test"},
+        "keten.avg.request": {"response_note": "Test"},
+        "keten.processing.register.wizard": {},
     }
 
     @classmethod
@@ -424,6 +436,41 @@ class AccessGrid:
                     "date_first": "2026-01-01",
                 }
             },
+            "keten.legal.basis": {
+                "new": lambda user: {
+                    "organisation_id": cls.org_extra.id,
+                    "name": "Test",
+                    "date_from": "2025-01-01",
+                }
+            },
+            "keten.basis.override": {
+                "new": lambda user: {
+                    "dossier_id": cls.dossier_a.id,
+                    "organisation_id": cls.org_riec.id,
+                    "source": "manual",
+                    "reason": "Test",
+                    "user_id": user.id,
+                }
+            },
+            "keten.consent": {
+                label: (
+                    lambda user, person=person: {
+                        "person_id": person.id,
+                        "purpose": "other",
+                        "date_given": "2026-01-01",
+                    }
+                )
+                for label, person in (("A", cls.person_victim), ("B", cls.person_other))
+            },
+            "keten.rectification": {
+                "new": lambda user: {
+                    "person_id": cls.person_victim.id,
+                    "field_name": "phone",
+                    "new_value": "Test",
+                }
+            },
+            "keten.avg.request": {"new": lambda user: {"request_type": "inzage"}},
+            "keten.processing.register.wizard": {"new": lambda user: {}},
             "keten.retention.wizard": {"new": lambda user: {}},
             "keten.retention.wizard.line": {
                 "new": lambda user: {
@@ -445,6 +492,7 @@ class AccessGrid:
     def setup_matrix_extras(cls):
         """Unreferenced configuration records the matrix may change and delete."""
         cls.retention_wizard = cls.env["keten.retention.wizard"].create({})
+        cls.setup_avg_grid()
         cls.stage_extra = cls.env["keten.stage"].create(
             {
                 "name": "Extra stage",
@@ -455,6 +503,7 @@ class AccessGrid:
         cls.org_extra = cls.env["keten.organisation"].create(
             {"name": "Test Woningcorporatie", "membership": "secundair"}
         )
+        cls.legal_basis_extra = cls.give_legal_basis(cls.org_extra)
         # somebody else's request for the workbook
         cls.rapportage_wizard = cls.env["keten.rapportage.wizard"].create(
             {"date_from": "2025-01-01", "date_to": "2025-06-30"}
@@ -516,6 +565,43 @@ class AccessGrid:
                     "reason": "Grid",
                 }
             )
+        )
+
+    @classmethod
+    def setup_avg_grid(cls):
+        """The records of issue 10 the matrix reads and changes."""
+        env = cls.env
+        cls.basis_override = env["keten.basis.override"].create(
+            {
+                "dossier_id": cls.dossier_a.id,
+                "organisation_id": cls.org_riec.id,
+                "source": "manual",
+                "reason": "Grid",
+                "user_id": cls.user_regie.id,
+            }
+        )
+        Consent = env["keten.consent"]
+        cls.consent_victim = Consent.create(
+            {
+                "person_id": cls.person_victim.id,
+                "purpose": "sharing",
+                "organisation_id": cls.org_ggd.id,
+                "date_given": "2026-01-01",
+            }
+        )
+        cls.consent_other = Consent.create(
+            {
+                "person_id": cls.person_other.id,
+                "purpose": "other",
+                "date_given": "2026-01-01",
+            }
+        )
+        cls.person_victim.write({"phone": "0612345678"})
+        cls.rectification_victim = env["keten.rectification"].search(
+            [("person_id", "=", cls.person_victim.id)]
+        )
+        cls.avg_request = env["keten.avg.request"].create(
+            {"request_type": "inzage", "person_id": cls.person_victim.id}
         )
 
 

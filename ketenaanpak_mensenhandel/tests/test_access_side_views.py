@@ -305,17 +305,6 @@ class TestSideViews(KetenRpcMixin, HttpCase, KetenAccessCase):
         self.assertEqual(values["item_count"], 1)
         self.assertNotIn(self.dossier_b.name, json.dumps(values))
 
-    def form_spec(self, model):
-        """The web_read specification the web client builds for the form view."""
-        views = self.call(model, "get_views", [[False, "form"]], options={})
-        spec = {}
-        for name, field in views["models"][model]["fields"].items():
-            if field["type"] in ("many2one", "one2many", "many2many"):
-                spec[name] = {"fields": {"display_name": {}}}
-            else:
-                spec[name] = {}
-        return spec
-
     def test_full_forms_open_and_show_only_what_is_visible(self):
         """The forms as the client reads them: they open for everyone who may read
         the record, and their lists (agenda, interventies) hold only readable

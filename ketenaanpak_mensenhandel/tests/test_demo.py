@@ -5,7 +5,7 @@ a database without demo data, so it keeps working as the process evolves."""
 from odoo.exceptions import AccessDenied, AccessError
 from odoo.tests import TransactionCase, tagged
 
-from odoo.addons.ketenaanpak_mensenhandel.models.keten_demo import USERS
+from odoo.addons.ketenaanpak_mensenhandel.models.keten_demo import LEGAL_BASES, USERS
 
 P = "ketenaanpak_mensenhandel."
 
@@ -113,3 +113,57 @@ class TestDemoRegion(TransactionCase):
         # the Regionale Tafel has no dossier records at all
         with self.assertRaises(AccessError):
             Dossier.with_user(self.user("rapportage")).search([])
+
+    def test_privacy_officer_runs_an_inzage_and_prints_the_register(self):
+        """Issue 10 in the demo: legal bases (one expired, one missing), a
+        consent, an inzage request the privacy login can print."""
+        Org = self.env["keten.organisation"]
+        states = {
+            key: self.env.ref(P + "demo_org_" + key).legal_basis_state
+            for key in LEGAL_BASES
+        }
+        self.assertEqual(states["jeugd"], "expired")
+        self.assertEqual(states["comensha"], "consent")
+        self.assertEqual(
+            self.env.ref(P + "demo_org_woningcorporatie").legal_basis_state, "missing"
+        )
+        self.assertEqual(
+            {
+                state
+                for key, state in states.items()
+                if key not in ("jeugd", "comensha")
+            },
+            {"valid"},
+        )
+        self.assertTrue(
+            self.env["keten.basis.override"].search(
+                [("organisation_id", "=", self.env.ref(P + "demo_org_jeugd").id)]
+            )
+        )
+        consent = self.env.ref(P + "demo_consent_comensha")
+        self.assertEqual(consent.state, "active")
+        self.assertFalse(
+            self.env.ref(P + "demo_org_comensha")._keten_basis_problems(
+                self.env.ref(P + "demo_dossier_7")
+            )
+        )
+        self.assertTrue(self.env["keten.rectification"].search([]))
+        # the privacy login prints the inzage and the register
+        privacy = self.user("privacy")
+        request = self.env.ref(P + "demo_avg_request_inzage").with_user(privacy)
+        self.assertTrue(request.person_id)
+        self.assertTrue(request.identity_verified)
+        request.action_print_inzage()
+        Report = self.env["ir.actions.report"].with_user(privacy)
+        html, _kind = Report._render_qweb_html(
+            P + "keten_avg_request_report_inzage", request.ids
+        )
+        self.assertIn(request.sudo().person_id.last_name, html.decode())
+        self.assertIn(self.env.ref(P + "demo_dossier_9").name, html.decode())
+        wizard = self.env["keten.processing.register.wizard"].with_user(privacy)
+        wizard = wizard.create({})
+        html, _kind = Report._render_qweb_html(
+            P + "keten_processing_register_report", wizard.ids
+        )
+        for organisation in Org.search([]):
+            self.assertIn(organisation.name, html.decode())

@@ -108,6 +108,30 @@ class TestChainTours(HttpCase, KetenCase):
             timeout=180,
         )
 
+    def test_privacy_officer_answers_an_inzage_and_prints_the_register(self):
+        """Issue 10: the privacy officer finds the person of a request, checks
+        the identity and prints the inzage report and the register."""
+        self.dossier_a.name = "DOSSIER-INZAGE"
+        Log = self.env["keten.access.log"]
+        since = Log.search([], limit=1).id or 0
+        self.start_tour(
+            f"/odoo/action-{P}keten_avg_request_action",
+            "keten_privacy_inzage",
+            login=self.user_privacy.login,
+            timeout=180,
+        )
+        request = self.env["keten.avg.request"].search(
+            [("person_id", "=", self.person_victim.id)]
+        )
+        self.assertEqual(len(request), 1)
+        self.assertTrue(request.identity_verified)
+        self.assertEqual(request.verified_by_id, self.user_privacy)
+        self.assertEqual(request.report_user_id, self.user_privacy)
+        printed = Log.search(
+            [("id", ">", since), ("action", "=", "print"), ("path", "=", "inzage")]
+        )
+        self.assertIn(self.dossier_a.id, printed.mapped("dossier_res_id"))
+
 
 def _screenshot_console(directory, original):
     """A ChromeBrowser console handler that answers the tour's

@@ -1,0 +1,176 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .keten_tools import age_on
+
+CONSENT_PURPOSES = [
+    ("comensha", "Registration with CoMensha"),
+    ("sharing", "Sharing with a partner"),
+    ("other", "Other"),
+]
+
+CONSENT_GIVERS = [
+    ("self", "The person themselves"),
+    ("parent", "Parent (ouder met gezag)"),
+    ("guardian", "Guardian (voogd)"),
+    ("representative", "Legal representative (curator, mentor)"),
+]
+
+# UAVG art. 5: under 16 a person's consent is given by whoever has parental
+# authority; from 16 the person gives it themselves.
+CONSENT_AGE = 16
+
+
+class KetenConsent(models.Model):
+    """Consent of a person where consent is the basis of a processing, e.g. the
+    registration of a victim with CoMensha (written, signed by the victim from
+    16, by a parent or guardian below). A withdrawn consent stops future
+    sharing on it; it does not undo what was shared before (AVG art. 7(3))."""
+
+    _name = "keten.consent"
+    _description = "Consent"
+    _inherit = ["keten.mail.privacy.mixin", "keten.validation.mixin"]
+    _order = "date_given desc, id desc"
+
+    person_id = fields.Many2one(
+        "keten.person", required=True, ondelete="cascade", index=True
+    )
+    purpose = fields.Selection(
+        CONSENT_PURPOSES, required=True, default="comensha", tracking=True
+    )
+    organisation_id = fields.Many2one(
+        "keten.organisation",
+        string="Recipient",
+        tracking=True,
+        help="The organisation the person consents to share with, e.g. CoMensha.",
+    )
+    purpose_note = fields.Char(
+        string="What for", help="The purpose as stated on the consent form."
+    )
+    date_given = fields.Date(
+        string="Given on",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
+    )
+    given_by = fields.Selection(
+        CONSENT_GIVERS,
+        string="Signed by",
+        required=True,
+        default="self",
+        tracking=True,
+        help="From 16 the person signs themselves; younger, a parent or guardian.",
+    )
+    given_by_name = fields.Char(
+        string="Name of the signer", help="When somebody else signed for the person."
+    )
+    written = fields.Boolean(
+        string="In writing",
+        default=True,
+        help="Registration with CoMensha needs written consent.",
+    )
+    document = fields.Binary(string="Signed form", attachment=True)
+    document_name = fields.Char()
+    date_withdrawn = fields.Date(string="Withdrawn on", tracking=True)
+    withdrawal_note = fields.Char(string="Withdrawal")
+    age_when_given = fields.Integer(compute="_compute_age_when_given")
+    state = fields.Selection(
+        [("active", "Given"), ("withdrawn", "Withdrawn")],
+        compute="_compute_state",
+        store=True,
+    )
+
+    @api.depends("person_id.birth_date", "date_given")
+    def _compute_age_when_given(self):
+        for consent in self:
+            age = age_on(consent.person_id.sudo().birth_date, consent.date_given)
+            consent.age_when_given = age if age is not None else -1
+
+    @api.depends("date_withdrawn")
+    def _compute_state(self):
+        for consent in self:
+            consent.state = "withdrawn" if consent.date_withdrawn else "active"
+
+    @api.constrains("date_given", "date_withdrawn")
+    def _check_dates(self):
+        today = fields.Date.context_today(self)
+        for consent in self:
+            if consent.date_given and consent.date_given > today:
+                raise ValidationError(
+                    self.env._("Consent cannot be given in the future.")
+                )
+            if consent.date_withdrawn and (
+                consent.date_withdrawn < consent.date_given
+                or consent.date_withdrawn > today
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "Consent is withdrawn after it was given, and not in the "
+                        "future."
+                    )
+                )
+
+    @api.constrains("given_by", "given_by_name", "date_given", "person_id")
+    def _check_signer(self):
+        if self._keten_anonymising():
+            return
+        for consent in self:
+            age = consent.age_when_given
+            if consent.given_by == "self" and 0 <= age < CONSENT_AGE:
+                raise ValidationError(
+                    self.env._(
+                        "%(ref)s was %(age)s when consenting: under 16 a parent or "
+                        "guardian signs (UAVG art. 5).",
+                        ref=f"P-{consent.person_id.id}",
+                        age=age,
+                    )
+                )
+            if consent.given_by in ("parent", "guardian") and age >= CONSENT_AGE:
+                raise ValidationError(
+                    self.env._(
+                        "%(ref)s was %(age)s when consenting: from 16 the person "
+                        "signs themselves (or a legal representative under "
+                        "curatele or mentorschap).",
+                        ref=f"P-{consent.person_id.id}",
+                        age=age,
+                    )
+                )
+            if consent.given_by != "self" and not consent.given_by_name:
+                raise ValidationError(
+                    self.env._("Record the name of who signed for the person.")
+                )
+
+    @api.constrains("purpose", "written", "organisation_id")
+    def _check_purpose(self):
+        for consent in self:
+            if consent.purpose == "comensha" and not consent.written:
+                raise ValidationError(
+                    self.env._("Registration with CoMensha needs written consent.")
+                )
+            if consent.purpose in ("comensha", "sharing") and not (
+                consent.organisation_id
+            ):
+                raise ValidationError(
+                    self.env._("Record the organisation the person consents to.")
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        persons = self.env["keten.person"].browse(
+            [vals["person_id"] for vals in vals_list if vals.get("person_id")]
+        )
+        persons._keten_check_not_restricted()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if "person_id" in vals and not self.env.su:
+            raise UserError(
+                self.env._("A consent belongs to one person: record a new one.")
+            )
+        return super().write(vals)
+
+    def action_withdraw(self):
+        self.filtered(lambda c: not c.date_withdrawn).write(
+            {"date_withdrawn": fields.Date.context_today(self)}
+        )
+        return True
