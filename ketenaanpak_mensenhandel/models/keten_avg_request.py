@@ -134,6 +134,7 @@ class KetenAvgRequest(models.Model):
     person_ref = fields.Char(compute="_compute_person_ref", string="Person ref")
     person_found = fields.Selection(
         [("found", "Found"), ("none", "No data about this person")],
+        string="Search result",
         readonly=True,
         copy=False,
     )
@@ -167,7 +168,9 @@ class KetenAvgRequest(models.Model):
         help="Why the data may not be erased now. While there is one, an erasure "
         "is refused.",
     )
-    keep_reasons_at_refusal = fields.Text(readonly=True, copy=False)
+    keep_reasons_at_refusal = fields.Text(
+        string="Reasons to keep when refused", readonly=True, copy=False
+    )
     response_note = fields.Text(
         string="Answer to the person",
         help="The letter to the person; printed on the inzage report.",
@@ -175,7 +178,9 @@ class KetenAvgRequest(models.Model):
     requested_by_id = fields.Many2one(
         "res.users", string="Execution asked by", readonly=True, copy=False
     )
-    date_requested = fields.Datetime(readonly=True, copy=False)
+    date_requested = fields.Datetime(
+        string="Approval asked on", readonly=True, copy=False
+    )
     approved_by_id = fields.Many2one(
         "res.users", string="Approved by", readonly=True, copy=False
     )
@@ -190,7 +195,9 @@ class KetenAvgRequest(models.Model):
     date_done = fields.Datetime(string="Handled on", readonly=True, copy=False)
     result = fields.Html(readonly=True, copy=False)
     report_date = fields.Datetime(string="Inzage report printed", readonly=True)
-    report_user_id = fields.Many2one("res.users", readonly=True, copy=False)
+    report_user_id = fields.Many2one(
+        "res.users", string="Printed by", readonly=True, copy=False
+    )
     lifted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     date_lifted = fields.Datetime(readonly=True, copy=False)
     lift_reason = fields.Text(string="Why the restriction is lifted")
@@ -459,8 +466,10 @@ class KetenAvgRequest(models.Model):
                         "(consent withdrawn, objection upheld, unlawful processing, "
                         "legal obligation) does not wait for the term.",
                         ref=record.name,
-                        date=closed,
-                        until=closed + relativedelta(years=years),
+                        date=closed.strftime("%d-%m-%Y"),
+                        until=(closed + relativedelta(years=years)).strftime(
+                            "%d-%m-%Y"
+                        ),
                         years=years,
                     )
                 )

@@ -39,7 +39,7 @@ class KetenBasisOverride(models.Model):
     source_ref = fields.Char(
         string="Where", readonly=True, help="The overleg, plan or record concerned."
     )
-    problem = fields.Char(string="Basis", readonly=True)
+    problem = fields.Char(string="Problem with the basis", readonly=True)
     reason = fields.Text(required=True, readonly=True)
     user_id = fields.Many2one(
         "res.users", string="Overridden by", required=True, readonly=True

@@ -73,7 +73,9 @@ class KetenConsent(models.Model):
     document_name = fields.Char()
     date_withdrawn = fields.Date(string="Withdrawn on", tracking=True)
     withdrawal_note = fields.Char(string="Withdrawal")
-    age_when_given = fields.Integer(compute="_compute_age_when_given")
+    age_when_given = fields.Integer(
+        string="Age when consenting", compute="_compute_age_when_given"
+    )
     state = fields.Selection(
         [("active", "Given"), ("withdrawn", "Withdrawn")],
         compute="_compute_state",
@@ -116,12 +118,13 @@ class KetenConsent(models.Model):
             return
         for consent in self:
             age = consent.age_when_given
+            ref = f"P-{consent.person_id.id}"
             if consent.given_by == "self" and 0 <= age < CONSENT_AGE:
                 raise ValidationError(
                     self.env._(
                         "%(ref)s was %(age)s when consenting: under 16 a parent or "
                         "guardian signs (UAVG art. 5).",
-                        ref=f"P-{consent.person_id.id}",
+                        ref=ref,
                         age=age,
                     )
                 )
@@ -131,7 +134,7 @@ class KetenConsent(models.Model):
                         "%(ref)s was %(age)s when consenting: from 16 the person "
                         "signs themselves (or a legal representative under "
                         "curatele or mentorschap).",
-                        ref=f"P-{consent.person_id.id}",
+                        ref=ref,
                         age=age,
                     )
                 )

@@ -161,14 +161,14 @@ class KetenOrganisation(models.Model):
                     problem = _(
                         "its basis %(basis)s expired on %(date)s",
                         basis=last.name,
-                        date=last.date_to,
+                        date=last.date_to.strftime("%d-%m-%Y"),
                     )
                 else:
                     first = min(bases, key=lambda b: b.date_from)
                     problem = _(
                         "its basis %(basis)s is valid only from %(date)s",
                         basis=first.name,
-                        date=first.date_from,
+                        date=first.date_from.strftime("%d-%m-%Y"),
                     )
                 for dossier in dossiers:
                     problems[(organisation, dossier)] = problem

@@ -386,8 +386,8 @@ class KetenPerson(models.Model):
             raise UserError(
                 self.env._(
                     "%(refs)s is restricted (AVG art. 18): no new melding, dossier "
-                    "role, intervention or consent can be linked until the privacy "
-                    "officer lifts the restriction.",
+                    "role, intervention or consent can be linked until a Beheerder "
+                    "lifts the restriction.",
                     refs=", ".join(f"P-{person.id}" for person in restricted),
                 )
             )

@@ -39,8 +39,8 @@ class KetenRectification(models.Model):
     record_ref = fields.Char(string="Record", readonly=True)
     field_name = fields.Char(string="Technical field", readonly=True)
     field_label = fields.Char(string="Field", readonly=True)
-    old_value = fields.Text(readonly=True)
-    new_value = fields.Text(readonly=True)
+    old_value = fields.Text(string="Value before", readonly=True)
+    new_value = fields.Text(string="Value after", readonly=True)
     reason = fields.Text(readonly=True)
     user_id = fields.Many2one("res.users", string="Changed by", readonly=True)
 

@@ -755,7 +755,7 @@ class KetenInzageReport(models.AbstractModel):
             _("Messages"),
             entries,
             intro=_(
-                "Notes and messages on your record and in your files; the author is "
+                "Notes and messages on your dossiers; the author is "
                 "given by organisation."
             ),
         )
@@ -856,7 +856,7 @@ class KetenInzageReport(models.AbstractModel):
             _("Who accessed your data"),
             entries,
             intro=_(
-                "Every time your record or your files were opened, printed, exported "
+                "Every time your dossiers were opened, printed, exported "
                 "or changed: when, by which organisation and in which role. Access by "
                 "justice partners within a criminal investigation is for the "
                 "Openbaar Ministerie to disclose."
