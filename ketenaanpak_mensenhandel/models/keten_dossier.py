@@ -599,7 +599,25 @@ class KetenDossier(models.Model):
                 vals["name"] = (
                     self.env["ir.sequence"].next_by_code("keten.dossier") or "/"
                 )
+        env = self.env
+        self = self._keten_with_reason(vals_list)
+        roles = [
+            [name for name in self._keten_basis_role_fields if vals.get(name)]
+            for vals in vals_list
+        ]
         dossiers = super().create(vals_list)
+        for dossier, names in zip(dossiers, roles, strict=True):
+            # regie and zorgcoördinatie chosen when the dossier is made; the
+            # registering organisation and the meldpunt hold the melding already
+            organisations = self.env["keten.organisation"].union(
+                *(dossier.sudo()[name] for name in names)
+            ) - (
+                dossier.sudo().registering_organisation_id
+                | dossier.sudo().meldpunt_organisation_id
+            )
+            if organisations:
+                dossier._keten_check_basis(organisations, dossier, "role", dossier.name)
+        dossiers = dossiers.with_env(env)
         self.env["keten.dossier.stage.history"].sudo()._record_stage(dossiers)
         for dossier in dossiers:
             first = self._default_stage_id()

@@ -176,6 +176,30 @@ class TestLegalBasis(KetenCase):
         ).regie_organisation_id = self.org_expired
         self.assertFalse(self.overrides(self.org_expired))
 
+    def test_regie_chosen_when_the_dossier_is_made(self):
+        Dossier = self.env["keten.dossier"].with_user(self.user_regie)
+        vals = {
+            "registering_organisation_id": self.org_zvh.id,
+            "zorgcoordinator_organisation_id": self.org_none.id,
+        }
+        with self.assertRaises(UserError):
+            Dossier.create(dict(vals))
+        self.assertFalse(self.overrides(self.org_none))
+        dossier = Dossier.create(
+            dict(vals, basis_override_reason="Enige zorgaanbieder in de regio.")
+        )
+        override = self.overrides(self.org_none)
+        self.assertEqual(override.source, "role")
+        self.assertEqual(override.dossier_id, dossier)
+        # the registering organisation itself is not asked for a basis
+        Dossier.create(
+            {
+                "registering_organisation_id": self.org_expired.id,
+                "regie_organisation_id": self.org_expired.id,
+            }
+        )
+        self.assertFalse(self.overrides(self.org_expired))
+
     def test_onchange_warns(self):
         with Form(self.env["keten.interventie"].with_user(self.user_regie)) as form:
             form.dossier_id = self.dossier_a
