@@ -47,7 +47,7 @@ def odoo_config(args):
             f"db_port = {os.environ.get('PGPORT', '5432')}\n"
             f"db_user = {os.environ.get('PGUSER', 'root')}\n"
             f"addons_path = {odoo_addons},{ROOT}\n"
-            "http_port = 8399\n"
+            "http_port = 8201\n"
             "limit_time_real = 0\n"
             "limit_time_cpu = 0\n"
             "log_level = warn\n"
