@@ -20,9 +20,15 @@ key), so linked tables are protected together.
      adding up to a '<5' total are all 1);
   3. linear algebra: no suppressed value may follow from any combination of
      equations (its unit vector is not in their row space).
+
+Cost: groups of keys that no equation links are solved apart, the number of
+suppressed members per line is kept up to date instead of counted again, and
+interval reasoning only looks again at the lines whose bounds changed. The
+result is the same as checking everything after every step.
 """
 
 import math
+from collections import deque
 
 PRIMARY = "primary"
 SECONDARY = "secondary"
@@ -47,7 +53,38 @@ def suppress(values, equations, threshold=5):
     """
     if threshold <= 1:
         return {}
-    return _Suppression(values, equations, threshold).run()
+    status = {}
+    for part_values, part_equations in _components(values, equations):
+        status.update(_Suppression(part_values, part_equations, threshold).run())
+    return status
+
+
+def _components(values, equations):
+    """Split the tables into groups of keys that no equation links to each other:
+    what is hidden in one group tells nothing about another, so each is solved
+    on its own (keys keep their order)."""
+    equations = [(total, tuple(parts)) for total, parts in equations]
+    parent = {}
+
+    def root(key):
+        while parent.get(key, key) != key:
+            parent[key] = parent.get(parent[key], parent[key])
+            key = parent[key]
+        return key
+
+    for total, parts in equations:
+        for key in (total, *parts):
+            if key not in values:
+                raise KeyError(f"Equation refers to unknown key {key!r}")
+            a, b = root(total), root(key)
+            if a != b:
+                parent[a] = b
+    groups = {}
+    for key, value in values.items():
+        groups.setdefault(root(key), ({}, []))[0][key] = value
+    for equation in equations:
+        groups[root(equation[0])][1].append(equation)
+    return list(groups.values())
 
 
 class _Suppression:
@@ -64,24 +101,31 @@ class _Suppression:
                     raise KeyError(f"Equation refers to unknown key {key!r}")
                 self.lines_of[key].append(index)
         self.margins = {total for total, _parts in self.equations}
-        self.status = dict.fromkeys(
+        primary = dict.fromkeys(
             sorted(primary_cells(values, threshold), key=self.order.get), PRIMARY
         )
         # Some values give themselves away whatever else is hidden (two '<3'
         # adding up to a '<3' total are both 1): hiding more cannot help, so
         # they count as known, like published values.
         everything = dict.fromkeys(values, SECONDARY)
-        everything.update(self.status)
+        everything.update(primary)
         self.known = frozenset(
             _disclosed_by_intervals(values, self.equations, everything, threshold)
         )
+        # suppressed members of each line that are not known anyway
+        self.hidden = [0] * len(self.lines)
+        self.status = {}
+        for key, kind in primary.items():
+            self.hide(key, kind)
+
+    def hide(self, key, kind):
+        self.status[key] = kind
+        if key not in self.known:
+            for index in self.lines_of[key]:
+                self.hidden[index] += 1
 
     def hidden_in(self, index):
-        return sum(
-            1
-            for key in self.lines[index]
-            if key in self.status and key not in self.known
-        )
+        return self.hidden[index]
 
     def pick(self, line_indexes):
         """The best extra cell to hide in these lines (any line if none is left):
@@ -97,7 +141,7 @@ class _Suppression:
             return None
 
         def rank(key):
-            helps = sum(1 for i in self.lines_of[key] if self.hidden_in(i) == 1)
+            helps = sum(1 for i in self.lines_of[key] if self.hidden[i] == 1)
             value = self.values[key]
             return (value == 0, key in self.margins, value, -helps, self.order[key])
 
@@ -114,10 +158,10 @@ class _Suppression:
             # 1. every line holds zero or at least two suppressed members
             added = False
             for index in range(len(self.lines)):
-                if self.hidden_in(index) == 1:
+                if self.hidden[index] == 1:
                     key = self.pick([index])
                     if key is not None:
-                        self.status[key] = SECONDARY
+                        self.hide(key, SECONDARY)
                         added = True
             if added:
                 continue
@@ -130,7 +174,7 @@ class _Suppression:
             key = self.pick({i for found in disclosed for i in self.lines_of[found]})
             if key is None:
                 return self.status
-            self.status[key] = SECONDARY
+            self.hide(key, SECONDARY)
 
 
 def _bounds(values, status, threshold, known):
@@ -149,47 +193,60 @@ def _bounds(values, status, threshold, known):
 
 def _disclosed_by_intervals(values, equations, status, threshold, known=()):
     """Suppressed keys (not ``known``) whose value a reader can pin down by
-    interval reasoning."""
+    interval reasoning.
+
+    Bounds are narrowed line by line until nothing changes; a line is looked at
+    again only when the bounds of one of its members changed (at most
+    ``_MAX_PROPAGATION_ROUNDS`` looks per line on average)."""
     bounds = _bounds(values, status, threshold, known)
     rows = []
+    rows_of = {}
     for total, parts in equations:
         terms = [(total, -1)] + [(part, 1) for part in parts]
         unknown = [(key, coef) for key, coef in terms if key in status]
         if not unknown:
             continue
         constant = -sum(coef * values[key] for key, coef in terms if key not in status)
+        for key, _coef in unknown:
+            rows_of.setdefault(key, []).append(len(rows))
         rows.append((unknown, constant))
-    for _round in range(_MAX_PROPAGATION_ROUNDS):
-        changed = False
-        for unknown, constant in rows:
-            # sum(coef * x) == constant: bound each x by the others' bounds
-            contributions = [
-                (key, coef, *_contribution(coef, bounds[key])) for key, coef in unknown
-            ]
-            low_sum, low_open = _split(c[2] for c in contributions)
-            high_sum, high_open = _split(c[3] for c in contributions)
-            for key, coef, own_low, own_high in contributions:
-                low_rest = (
-                    -math.inf
-                    if low_open - (own_low == -math.inf)
-                    else low_sum - (0 if own_low == -math.inf else own_low)
-                )
-                high_rest = (
-                    math.inf
-                    if high_open - (own_high == math.inf)
-                    else high_sum - (0 if own_high == math.inf else own_high)
-                )
-                if coef > 0:
-                    low, high = constant - high_rest, constant - low_rest
-                else:
-                    low, high = low_rest - constant, high_rest - constant
-                current_low, current_high = bounds[key]
-                new = (max(current_low, low), min(current_high, high))
-                if new != (current_low, current_high):
-                    bounds[key] = new
-                    changed = True
-        if not changed:
-            break
+    pending = deque(range(len(rows)))
+    queued = [True] * len(rows)
+    budget = _MAX_PROPAGATION_ROUNDS * len(rows)
+    while pending and budget:
+        budget -= 1
+        index = pending.popleft()
+        queued[index] = False
+        unknown, constant = rows[index]
+        # sum(coef * x) == constant: bound each x by the others' bounds
+        contributions = [
+            (key, coef, *_contribution(coef, bounds[key])) for key, coef in unknown
+        ]
+        low_sum, low_open = _split(c[2] for c in contributions)
+        high_sum, high_open = _split(c[3] for c in contributions)
+        for key, coef, own_low, own_high in contributions:
+            low_rest = (
+                -math.inf
+                if low_open - (own_low == -math.inf)
+                else low_sum - (0 if own_low == -math.inf else own_low)
+            )
+            high_rest = (
+                math.inf
+                if high_open - (own_high == math.inf)
+                else high_sum - (0 if own_high == math.inf else own_high)
+            )
+            if coef > 0:
+                low, high = constant - high_rest, constant - low_rest
+            else:
+                low, high = low_rest - constant, high_rest - constant
+            current_low, current_high = bounds[key]
+            new = (max(current_low, low), min(current_high, high))
+            if new != (current_low, current_high):
+                bounds[key] = new
+                for other in rows_of[key]:
+                    if not queued[other]:
+                        queued[other] = True
+                        pending.append(other)
     return [
         key for key, (low, high) in bounds.items() if low == high and key not in known
     ]
