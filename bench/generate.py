@@ -805,7 +805,7 @@ def _create_plans(b):
             continue
         actions = [
             ("Zorgcoördinatie en hulpverleningsplan", spec["zorg"]),
-            ("Veilige opvang", "MOV"),
+            ("Veilige opvang", spec["zorg"]),
             ("Inkomen en huisvesting", "GEM"),
         ]
         if spec["criminal"]:
@@ -835,7 +835,10 @@ def _create_plans(b):
         )
         b.counts["plan_actions"] += len(actions)
     plans = b.env["keten.plan"].create(vals_list)
-    plans.action_adopt()
+    # what action_adopt does, for the whole batch at once and without its
+    # chatter note (one message per plan cost more than the rest of the plan)
+    plans.write({"state": "vastgesteld", "adopted_by_id": b.env.uid})
+    plans.action_ids._on_plan_adopted()
     days = {
         spec["dossier"]: spec["entered"]["stage_uitvoering"]
         for spec in b.specs
@@ -861,7 +864,7 @@ def _create_interventies(b):
                 kind = "zorg"
             owner = {
                 "strafrechtelijk": "POL",
-                "opvang": "MOV",
+                "opvang": spec["zorg"],
                 "b8": "IND",
                 "fiscaal": "BD",
                 "bestuursrechtelijk": "GEM",
@@ -984,48 +987,44 @@ def _walk_stages(b):
 
 
 def _date_history(b):
-    """Move the stage history and closing dates into the past (one SQL query)."""
-    rows = []
-    for spec in b.specs:
-        for seq, key in enumerate(spec["path"]):
-            rows.append((spec["dossier"], seq + 1, spec["entered"][key]))
+    """Move the stage history and closing dates into the past: the ORM stamps
+    "now" on a stage change. Rows of a dossier were made in the order of its path."""
     b.env.flush_all()
     cr = b.env.cr
+    by_dossier = {s["dossier"]: s for s in b.specs}
+    cr.execute(
+        "SELECT id, dossier_id FROM keten_dossier_stage_history"
+        " WHERE dossier_id = ANY(%s) ORDER BY dossier_id, id",
+        [list(by_dossier)],
+    )
+
+    def moment(spec, seq):
+        day = spec["entered"][spec["path"][seq]]
+        return datetime.combine(day, datetime.min.time()) + timedelta(hours=9)
+
+    ids, starts, ends, seen = [], [], [], {}
+    for row_id, dossier_id in cr.fetchall():
+        spec = by_dossier[dossier_id]
+        seq = seen[dossier_id] = seen.get(dossier_id, -1) + 1
+        ids.append(row_id)
+        starts.append(moment(spec, seq))
+        ends.append(moment(spec, seq + 1) if seq + 1 < len(spec["path"]) else None)
     cr.execute(
         """
-        WITH wanted(dossier_id, seq, day) AS (
-            SELECT * FROM unnest(%s::int[], %s::int[], %s::date[])
-        ), numbered AS (
-            SELECT h.id, h.dossier_id,
-                   row_number() OVER (PARTITION BY h.dossier_id ORDER BY h.id) AS seq
-              FROM keten_dossier_stage_history h
-             WHERE h.dossier_id = ANY(%s)
-        ), dated AS (
-            SELECT n.id, w.day + time '09:00' AS date_start,
-                   lead(w.day + time '09:00') OVER (
-                       PARTITION BY n.dossier_id ORDER BY n.seq) AS date_end
-              FROM numbered n JOIN wanted w USING (dossier_id, seq)
-        )
         UPDATE keten_dossier_stage_history h
-           SET date_start = LEAST(d.date_start, h.date_start),
-               date_end = CASE WHEN h.date_end IS NULL THEN NULL
-                               ELSE LEAST(d.date_end, h.date_end) END
-          FROM dated d
-         WHERE d.id = h.id
+           SET date_start = v.date_start, date_end = v.date_end
+          FROM unnest(%s::int[], %s::timestamp[], %s::timestamp[])
+               AS v(id, date_start, date_end)
+         WHERE h.id = v.id
         """,
-        [
-            [r[0] for r in rows],
-            [r[1] for r in rows],
-            [r[2] for r in rows],
-            [s["dossier"] for s in b.specs],
-        ],
+        [ids, starts, ends],
     )
     b.counts["stage_history"] += cr.rowcount
     last = [(s["dossier"], s["entered"][s["path"][-1]]) for s in b.specs]
     cr.execute(
         """
         UPDATE keten_dossier d
-           SET date_last_stage_update = LEAST(v.day + time '09:00', d.date_last_stage_update),
+           SET date_last_stage_update = v.day + time '09:00',
                date_closed = CASE WHEN d.date_closed IS NULL THEN NULL ELSE v.day END
           FROM unnest(%s::int[], %s::date[]) AS v(id, day)
          WHERE d.id = v.id
@@ -1038,7 +1037,7 @@ def _date_history(b):
           FROM keten_dossier d
          WHERE m.dossier_id = d.id AND d.is_closed AND d.id = ANY(%s)
         """,
-        [[s["dossier"] for s in b.specs]],
+        [list(by_dossier)],
     )
     b.env.invalidate_all()
 
