@@ -581,7 +581,9 @@ def prepare(conf, n, prefix, skip_generate, skip_update=False):
         have = env["keten.dossier"].with_context(active_test=False).search_count([])
         if have < n and not skip_generate:
             print(f"generating {n - have} dossiers in {db} ...", flush=True)
-            generated = generate.generate(env, n - have)
+            generated = generate.generate(
+                env, n - have, report=lambda text: print(text, flush=True)
+            )
             print(generated, flush=True)
         generate.generate_tasks(env, n)
         cr.commit()
