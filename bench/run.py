@@ -414,6 +414,10 @@ def measure_p2(env, db, runs, periods):
                 slowest.append((time.perf_counter() - started, statement[:160]))
         connection.rollback()
         slowest.sort(reverse=True)
+        process = {
+            kind: process_figures(db, label, kind == "raw", runs=3)
+            for kind in ("workbook", "raw")
+        }
         rows.append(
             {
                 "period": label,
@@ -429,11 +433,27 @@ def measure_p2(env, db, runs, periods):
                 "peak_rss_mb": rss_after / 1024,
                 "rss_growth_mb": (rss_after - rss_before) / 1024,
                 "slowest": [(round(s, 3), q) for s, q in slowest[:3]],
+                "process": process,
             }
         )
     connection.close()
     env.cr.rollback()
     return rows
+
+
+def process_figures(db, label, raw, runs):
+    """Median seconds and peak RSS of bench/workbook.py in processes of their own."""
+    period = "last-year" if label == "last 12 months" else "ten-years"
+    results = []
+    for _i in range(runs):
+        command = [sys.executable, os.path.join(HERE, "workbook.py"), "--db", db]
+        command += ["--period", period] + (["--raw"] if raw else [])
+        output = subprocess.run(command, capture_output=True, text=True, check=True)
+        results.append(json.loads(output.stdout.strip().splitlines()[-1]))
+    return {
+        key: statistics.median(r[key] for r in results)
+        for key in ("seconds", "peak_rss_mb", "rss_before_mb")
+    }
 
 
 # ----------------------------------------------------------------------
@@ -675,7 +695,8 @@ def print_report(report):
         if result.get("p2"):
             print(
                 "\n| P2 period | workbook (s) | figures (s) | raw SQL (s) "
-                "| workbook/raw | peak Python (MB) | peak RSS (MB) | statements |"
+                "| workbook/raw | peak Python (MB) | process RSS workbook/raw (MB) "
+                "| statements |"
             )
             print("|---|---|---|---|---|---|---|---|")
             for row in result["p2"]:
@@ -683,7 +704,9 @@ def print_report(report):
                     f"| {row['period']} | {row['workbook']['median']:.2f} "
                     f"| {row['figures']['median']:.2f} | {row['raw']['median']:.2f} "
                     f"| {row['workbook_raw']:.2f} | {row['peak_python_mb']:.0f} "
-                    f"| {row['peak_rss_mb']:.0f} | {row['statements']} |"
+                    f"| {row['process']['workbook']['peak_rss_mb']:.0f}"
+                    f"/{row['process']['raw']['peak_rss_mb']:.0f}"
+                    f" | {row['statements']} |"
                 )
             for row in result["p2"]:
                 for seconds, statement in row["slowest"]:
