@@ -22,9 +22,11 @@ key), so linked tables are protected together.
      equations (its unit vector is not in their row space).
 
 Cost: groups of keys that no equation links are solved apart, the number of
-suppressed members per line is kept up to date instead of counted again, and
-interval reasoning only looks again at the lines whose bounds changed. The
-result is the same as checking everything after every step.
+suppressed members per line is kept up to date instead of counted again,
+interval reasoning only looks again at the lines whose bounds changed, and
+the checks 2 and 3 are kept per group of suppressed keys sharing lines until
+a key is hidden in that group. The result is the same as checking everything
+after every step.
 """
 
 import math
@@ -115,11 +117,24 @@ class _Suppression:
         # suppressed members of each line that are not known anyway
         self.hidden = [0] * len(self.lines)
         self.status = {}
+        self.by_intervals = {}
+        self.by_rank = {}
+        self.parent = {}
+        self.groups = {}
         for key, kind in primary.items():
             self.hide(key, kind)
 
     def hide(self, key, kind):
         self.status[key] = kind
+        self.parent[key] = key
+        self.groups[key] = {key}
+        for index in self.lines_of[key]:
+            for other in self.lines[index]:
+                if other in self.parent:
+                    a, b = self.root(key), self.root(other)
+                    if a != b:
+                        self.parent[a] = b
+                        self.groups[b] |= self.groups.pop(a)
         if key not in self.known:
             for index in self.lines_of[key]:
                 self.hidden[index] += 1
@@ -148,10 +163,50 @@ class _Suppression:
         return min(candidates, key=rank)
 
     def disclosed(self):
-        values, equations, status = self.values, self.equations, self.status
-        return _disclosed_by_intervals(
-            values, equations, status, self.threshold, self.known
-        ) or _disclosed_by_rank(values, equations, status, self.known)
+        """Suppressed keys a reader can work out: by intervals, else by rank.
+
+        Both look at groups of suppressed keys that share a line; what a reader
+        learns in one group does not depend on another, so the answer of a group
+        is kept until a key is hidden in it (or joins it to another)."""
+        groups = self.hidden_groups()
+        found = []
+        for keys, equations in groups:
+            if keys not in self.by_intervals:
+                status = {key: self.status[key] for key in keys}
+                self.by_intervals[keys] = _disclosed_by_intervals(
+                    self.values, equations, status, self.threshold, self.known
+                )
+            found += self.by_intervals[keys]
+        if found:
+            return found
+        for keys, equations in groups:
+            if keys not in self.by_rank:
+                values = {key: self.values[key] for key in self.values if key in keys}
+                self.by_rank[keys] = _disclosed_by_rank(
+                    values, equations, dict.fromkeys(keys, SECONDARY), self.known
+                )
+            found += self.by_rank[keys]
+        return found
+
+    def hidden_groups(self):
+        """``[(frozenset of suppressed keys, their equations)]``: suppressed keys
+        linked by the lines they share (kept up to date by :meth:`hide`)."""
+        result = []
+        for members in self.groups.values():
+            keys = frozenset(members)
+            if keys in self.by_intervals and keys in self.by_rank:
+                result.append((keys, ()))
+                continue
+            indexes = sorted({i for key in keys for i in self.lines_of[key]})
+            result.append((keys, [self.equations[i] for i in indexes]))
+        return result
+
+    def root(self, key):
+        parent = self.parent
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
 
     def run(self):
         while True:
