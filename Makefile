@@ -99,7 +99,7 @@ lint:
 	pylint --rcfile=.pylintrc-mandatory ketenaanpak_mensenhandel
 
 bench:
-	python3 bench/run.py $(foreach n,$(BENCH_N),--n $(n)) --runs $(BENCH_RUNS)
+	nice -n 10 python3 bench/run.py $(foreach n,$(BENCH_N),--n $(n)) --runs $(BENCH_RUNS) --json .local/bench.json
 
 format:
 	ruff check --fix .

@@ -114,7 +114,10 @@ class KetenDossier(models.Model):
         index=True,
         group_expand="_read_group_hoofdstap_ids",
     )
-    hoofdstap_code = fields.Selection(related="stage_id.hoofdstap_code", store=True)
+    # indexed: every board filters on it (benchmark P1, docs/benchmarks.md)
+    hoofdstap_code = fields.Selection(
+        related="stage_id.hoofdstap_code", store=True, index=True
+    )
     is_closed = fields.Boolean(related="stage_id.is_closed", store=True, index=True)
     date_last_stage_update = fields.Datetime(
         string="Last stage change",
