@@ -114,6 +114,18 @@ class TestGenerator(BenchCase):
             if dossier.stage_id.closing_type == "afgesloten":
                 self.assertIn(dossier.nazorg_status, ("geregeld", "niet_nodig"))
                 self.assertTrue(dossier.evaluatie_ids)
+        # the open cases have their termijnen, closed history has none
+        Deadline = self.env["keten.deadline"]
+        open_dossiers = dossiers.filtered(lambda d: not d.is_closed)
+        self.assertTrue(open_dossiers)
+        with_termijn = Deadline.search([("dossier_id", "in", dossiers.ids)]).dossier_id
+        self.assertFalse(with_termijn - open_dossiers)
+        self.assertTrue(
+            Deadline.search_count(
+                [("dossier_id", "in", open_dossiers.ids), ("state", "=", "open")]
+            )
+        )
+        self.assertGreater(result["termijnen_open"], 0)
         # need-to-know: the partner of the benchmark sees some dossiers, not all
         partner = self.env["res.users"].search([("login", "=", "bench.partner")])
         visible = Dossier.with_user(partner).search_count([("id", "in", dossiers.ids)])

@@ -305,6 +305,46 @@ class KetenDeadline(models.Model):
         return []
 
     @api.model
+    def _keten_open_cases(self):
+        """The open dossiers and the meldingen waiting without a dossier."""
+        env = self.sudo().env
+        return (
+            env["keten.dossier"].search([("is_closed", "=", False)]),
+            env["keten.melding"].search(
+                [
+                    ("dossier_id", "=", False),
+                    ("handled_without_dossier", "=", False),
+                    ("is_anonymised", "=", False),
+                ]
+            ),
+        )
+
+    @api.model
+    def _keten_start_open_cases(self, batch_size=500, after_batch=None):
+        """Start the termijnen of every open case from what it holds now (its
+        meldingen, agenda items, interventies). What was met before gets no
+        termijn. For the upgrade that brings the termijnen, and for data loaded
+        without them (``keten_no_deadlines``); ``after_batch()`` runs after each
+        batch. Returns the number of open termijnen."""
+        Deadline = self.sudo().with_context(keten_no_deadlines=False)
+        dossiers, waiting = Deadline._keten_open_cases()
+        for records in (dossiers, waiting):
+            for start in range(0, len(records), batch_size):
+                Deadline._keten_touch(records[start : start + batch_size])
+                if after_batch:
+                    after_batch()
+                self.env.invalidate_all()
+        count = Deadline.search_count([("state", "=", "open")])
+        _logger.info(
+            "Termijnen started for %s open dossier(s) and %s waiting melding(en): "
+            "%s open",
+            len(dossiers),
+            len(waiting),
+            count,
+        )
+        return count
+
+    @api.model
     def _keten_resync(self, deadlines):
         """Recompute ``deadlines`` from their subjects (after a termijn changed)."""
         subjects = self.env["keten.termijn"]
@@ -438,6 +478,7 @@ class KetenDeadline(models.Model):
                 self.activity_id = (
                     self.env["mail.activity"]
                     .sudo()
+                    .with_context(mail_activity_quick_update=True)
                     .create(self._keten_activity_values(target, responsible))
                 )
             return
@@ -447,7 +488,9 @@ class KetenDeadline(models.Model):
         if reassign and responsible:
             update["user_id"] = responsible.id
         if update:
-            activity.with_context(keten_termijn_event=True).write(update)
+            activity.with_context(
+                keten_termijn_event=True, mail_activity_quick_update=True
+            ).write(update)
 
     def _keten_activity_values(self, target, user):
         termijn = self.termijn_id

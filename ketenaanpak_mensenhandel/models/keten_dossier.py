@@ -37,20 +37,32 @@ QUADRANTS = [
 ]
 
 
-# Fields of a dossier that a termijn is computed from.
+# Fields of a dossier that termijnen are computed from, and which termijnen
+# (None: all of them; a stage change counts only when it closes or reopens).
 DEADLINE_TRIGGERS = {
-    "stage_id",
-    "date_closed",
-    "urgency",
-    "active",
-    "nazorg_status",
-    "nazorg_check_date",
-    "regie_user_id",
-    "regie_organisation_id",
-    "zorgcoordinator_user_id",
-    "zorgcoordinator_organisation_id",
-    "meldpunt_organisation_id",
+    "stage_id": None,
+    "date_closed": None,
+    "active": None,
+    "regie_user_id": None,
+    "regie_organisation_id": None,
+    "urgency": ("eerste_weging",),
+    "meldpunt_organisation_id": ("eerste_weging", "terugkoppeling"),
+    "nazorg_status": ("nazorg_check",),
+    "nazorg_check_date": ("nazorg_check",),
+    "zorgcoordinator_user_id": ("nazorg_check",),
+    "zorgcoordinator_organisation_id": ("nazorg_check",),
 }
+
+
+def deadline_codes(changed):
+    """The termijnen a write of ``changed`` fields bears on (None: all)."""
+    codes = set()
+    for name in changed:
+        if name in DEADLINE_TRIGGERS:
+            if DEADLINE_TRIGGERS[name] is None:
+                return None
+            codes.update(DEADLINE_TRIGGERS[name])
+    return codes or ()
 
 
 class KetenDossier(models.Model):
@@ -650,6 +662,12 @@ class KetenDossier(models.Model):
         self = self._keten_with_reason([vals])
         roles = [name for name in self._keten_basis_role_fields if vals.get(name)]
         involved = {d.id: d.sudo().involved_organisation_ids for d in self}
+        changed = set(vals)
+        if "stage_id" in vals:
+            closing = self.env["keten.stage"].browse(vals["stage_id"]).is_closed
+            if not closing and not any(self.mapped("is_closed")):
+                # from one open stage to another: no termijn depends on it
+                changed.discard("stage_id")
         if "stage_id" in vals:
             new_stage = self.env["keten.stage"].browse(vals["stage_id"])
             for dossier in self:
@@ -680,8 +698,9 @@ class KetenDossier(models.Model):
                     if dossier.stage_id.closing_type == "afgeschaald"
                     else "afgerond"
                 )
-        if set(vals) & DEADLINE_TRIGGERS:
-            self.env["keten.deadline"]._keten_touch(self)
+        codes = deadline_codes(changed)
+        if codes is None or codes:
+            self.env["keten.deadline"]._keten_touch(self, codes=codes)
         return result
 
     def unlink(self):

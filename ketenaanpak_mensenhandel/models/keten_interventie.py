@@ -267,7 +267,7 @@ class KetenInterventie(models.Model):
             if termijn:
                 calendar = Termijn._working_calendar()
                 today = Termijn._today(calendar.tz)
-                for interventie in unplanned:
+                for interventie in unplanned.with_context(keten_no_deadlines=True):
                     start = (
                         interventie.date_last_review or interventie.date_start or today
                     )
