@@ -111,7 +111,9 @@ class KetenSignalering(models.Model):
 
     @api.model
     def _refresh(self, today=None):
-        """Bring the list in step with the data: set-based, three statements."""
+        """Bring the list in step with the data: one statement. What is on the
+        list now is computed once; entries are matched on (reason, dossier,
+        melding) with hash joins, whatever the length of the list."""
         today = today or self.env["keten.termijn"]._today()
         params = {
             "today": today,
@@ -120,36 +122,42 @@ class KetenSignalering(models.Model):
             "uid": self.env.uid,
         }
         self.env.flush_all()
-        cr = self.env.cr
-        cr.execute(
+        self.env.cr.execute(
             f"""
-            DELETE FROM keten_signalering s
-             WHERE NOT EXISTS (
-                    SELECT 1 FROM ({_CURRENT}) c
-                     WHERE c.reason = s.reason
-                       AND c.dossier_id IS NOT DISTINCT FROM s.dossier_id
-                       AND c.melding_id IS NOT DISTINCT FROM s.melding_id)
+            WITH current AS MATERIALIZED (
+                SELECT reason, dossier_id, melding_id,
+                       COALESCE(dossier_id, 0) AS d, COALESCE(melding_id, 0) AS m
+                  FROM ({_CURRENT}) c
+            ),
+            removed AS (
+                DELETE FROM keten_signalering s
+                 WHERE NOT EXISTS (
+                        SELECT 1 FROM current c
+                         WHERE c.reason = s.reason
+                           AND c.d = COALESCE(s.dossier_id, 0)
+                           AND c.m = COALESCE(s.melding_id, 0))
+                RETURNING 1
+            ),
+            added AS (
+                INSERT INTO keten_signalering
+                       (reason, dossier_id, melding_id, date_first,
+                        create_uid, create_date, write_uid, write_date)
+                SELECT c.reason, c.dossier_id, c.melding_id, %(today)s,
+                       %(uid)s, now() AT TIME ZONE 'UTC',
+                       %(uid)s, now() AT TIME ZONE 'UTC'
+                  FROM current c
+                 WHERE NOT EXISTS (
+                        SELECT 1 FROM keten_signalering s
+                         WHERE s.reason = c.reason
+                           AND COALESCE(s.dossier_id, 0) = c.d
+                           AND COALESCE(s.melding_id, 0) = c.m)
+                RETURNING 1
+            )
+            SELECT (SELECT count(*) FROM removed), (SELECT count(*) FROM added)
             """,
             params,
         )
-        removed = cr.rowcount
-        cr.execute(
-            f"""
-            INSERT INTO keten_signalering
-                   (reason, dossier_id, melding_id, date_first,
-                    create_uid, create_date, write_uid, write_date)
-            SELECT c.reason, c.dossier_id, c.melding_id, %(today)s,
-                   %(uid)s, now() AT TIME ZONE 'UTC', %(uid)s, now() AT TIME ZONE 'UTC'
-              FROM ({_CURRENT}) c
-             WHERE NOT EXISTS (
-                    SELECT 1 FROM keten_signalering s
-                     WHERE c.reason = s.reason
-                       AND c.dossier_id IS NOT DISTINCT FROM s.dossier_id
-                       AND c.melding_id IS NOT DISTINCT FROM s.melding_id)
-            """,
-            params,
-        )
-        added = cr.rowcount
+        removed, added = self.env.cr.fetchone()
         self.invalidate_model()
         return {"signalering_added": added, "signalering_removed": removed}
 
