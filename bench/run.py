@@ -207,6 +207,11 @@ def paired(env, funcs, runs):
                 seconds, count = timed(env, funcs[name])
             samples[name].append(seconds)
             queries[name] = count
+    return summarise(samples, queries)
+
+
+def summarise(samples, queries):
+    """name -> {"median", "min", "max", "queries", "samples"}."""
     return {
         name: {
             "median": statistics.median(values),
@@ -498,34 +503,21 @@ def measure_p3(env, runs):
         full_run()
     samples = {"first": [], "daily": [], "scan": []}
     queries = {}
-    batches = 0
+    batches = []
     for _run in range(runs):
         with rolled_back(env):
-            started = time.perf_counter()
-            count = env.cr.sql_log_count
-            batches = full_run()
-            env.flush_all()
-            samples["first"].append(time.perf_counter() - started)
-            queries["first"] = env.cr.sql_log_count - count
+            seconds, queries["first"] = timed(env, lambda: batches.append(full_run()))
+            samples["first"].append(seconds)
             seconds, queries["daily"] = timed(env, full_run)
             samples["daily"].append(seconds)
         with rolled_back(env):
             seconds, queries["scan"] = timed(env, scan)
             samples["scan"].append(seconds)
-    result = {
-        name: {
-            "median": statistics.median(values),
-            "min": min(values),
-            "max": max(values),
-            "queries": queries[name],
-            "samples": values,
-        }
-        for name, values in samples.items()
-    }
+    result = summarise(samples, queries)
     return {
         "open_dossiers": open_dossiers,
         "deadlines": deadlines,
-        "batches": batches,
+        "batches": batches[-1],
         "first": result["first"],
         "daily": result["daily"],
         "scan": result["scan"],
