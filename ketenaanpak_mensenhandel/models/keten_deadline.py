@@ -579,6 +579,13 @@ class KetenDeadline(models.Model):
             lambda w: w.weging_type == "eerste" and w.state == "vastgesteld"
         )
 
+    @api.model
+    def _melding_gone(self, melding):
+        """An archived or anonymised melding has no termijn to keep."""
+        if melding.is_anonymised or not melding.active:
+            return Outcome("cancelled", reason="archived")
+        return None
+
     def _outcome_eerste_weging(self, termijn, meldingen, calendar):
         _ = self.env._
         meldpunt = self._flagged_organisation("is_meldpunt")
@@ -586,8 +593,9 @@ class KetenDeadline(models.Model):
         for melding in meldingen:
             dossier = melding.dossier_id
             start = self._local(melding.date_received, calendar)
-            if melding.is_anonymised or not melding.active:
-                result[melding.id] = Outcome("cancelled", reason="archived")
+            gone = self._melding_gone(melding)
+            if gone:
+                result[melding.id] = gone
                 continue
             if melding.handled_without_dossier:
                 result[melding.id] = Outcome(
@@ -642,8 +650,9 @@ class KetenDeadline(models.Model):
         result = {}
         for melding in meldingen:
             dossier = melding.dossier_id
-            if melding.is_anonymised or not melding.active:
-                result[melding.id] = Outcome("cancelled", reason="archived")
+            gone = self._melding_gone(melding)
+            if gone:
+                result[melding.id] = gone
                 continue
             if melding.melder_anonymous:
                 result[melding.id] = None

@@ -52,6 +52,15 @@ FREQUENCIES = [
     ("onbekend", "Onbekend"),
 ]
 
+# The melder's own data: who reported, how to reach them.
+MELDER_FIELDS = (
+    "melder_name",
+    "melder_organisation_name",
+    "melder_role",
+    "melder_phone",
+    "melder_email",
+)
+
 FEEDBACK_STATES = [
     ("open", "To do"),
     ("gegeven", "Given"),
@@ -104,11 +113,7 @@ class KetenMelding(models.Model):
     _keten_rectification_fields = (
         "melder_anonymous",
         "melder_person_id",
-        "melder_name",
-        "melder_organisation_name",
-        "melder_role",
-        "melder_phone",
-        "melder_email",
+        *MELDER_FIELDS,
     )
     _order = "date_received desc, id desc"
     _keten_mail_reference_field = "name"

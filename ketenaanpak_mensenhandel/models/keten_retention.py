@@ -9,6 +9,7 @@ from odoo import api, fields, models
 
 from .keten_avg_request import ANONYMISED_REQUEST_FIELDS
 from .keten_masking import compile_masks, identifying_strings, mask_html, mask_text
+from .keten_melding import MELDER_FIELDS
 from .keten_validation_mixin import PARAM_PREFIX
 from .res_config_settings import DEFAULT_RETENTION_YEARS
 
@@ -32,11 +33,7 @@ ANONYMISED_FIELDS = {
     "keten.dossier": ("summary", "closing_note", "nazorg_note"),
     "keten.dossier.person": ("note",),
     "keten.melding": (
-        "melder_name",
-        "melder_organisation_name",
-        "melder_role",
-        "melder_phone",
-        "melder_email",
+        *MELDER_FIELDS,
         "content",
         "location_address",
         "period_description",

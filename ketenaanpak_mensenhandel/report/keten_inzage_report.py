@@ -39,6 +39,7 @@ from ..models.keten_masking import (
     mask_html,
     mask_text,
 )
+from ..models.keten_melding import MELDER_FIELDS
 from ..models.keten_person import PERSONAL_FIELDS
 
 PERSON_FIELDS = PERSONAL_FIELDS + ("age", "note", "is_restricted")
@@ -78,13 +79,6 @@ MELDING_FACTS = (
     "state",
 )
 MELDING_TEXT = ("content", "location_address", "period_description", "handling_note")
-MELDER_FIELDS = (
-    "melder_name",
-    "melder_organisation_name",
-    "melder_role",
-    "melder_phone",
-    "melder_email",
-)
 WEGING_FACTS = (
     "date",
     "state",

@@ -14,6 +14,7 @@ from odoo.exceptions import AccessError
 from odoo.tools import format_date, format_datetime, html2plaintext
 
 from ..models.keten_dossier_person import PERSON_ROLES
+from ..models.keten_melding import MELDER_FIELDS
 from ..models.keten_person import PERSONAL_FIELDS
 
 # Data classes of seed 000, Bijlage I ("statische, dynamische en exceptionele
@@ -21,13 +22,7 @@ from ..models.keten_person import PERSONAL_FIELDS
 DATA_CLASSES = {
     "static": {
         "keten.person": PERSONAL_FIELDS,
-        "keten.melding": (
-            "melder_name",
-            "melder_organisation_name",
-            "melder_role",
-            "melder_phone",
-            "melder_email",
-        ),
+        "keten.melding": MELDER_FIELDS,
         "keten.consent": ("given_by_name", "document"),
     },
     "dynamic": {
