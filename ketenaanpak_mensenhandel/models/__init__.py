@@ -1,7 +1,3 @@
-from . import keten_tools
-from . import keten_working_days
-from . import keten_masking
-from . import keten_name_match
 from . import keten_validation_mixin
 from . import keten_system_record_mixin
 from . import keten_access_log

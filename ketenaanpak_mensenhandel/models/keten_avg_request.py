@@ -13,7 +13,7 @@ from markupsafe import Markup, escape
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .keten_tools import normalise_bsn, normalise_name
+from ..tools.person_data import normalise_bsn, normalise_name
 
 REQUEST_TYPES = [
     ("inzage", "Inzage (access, art. 15)"),

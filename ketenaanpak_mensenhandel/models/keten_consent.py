@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .keten_tools import age_on
+from ..tools.person_data import age_on
 
 CONSENT_PURPOSES = [
     ("comensha", "Registration with CoMensha"),

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from .keten_tools import AGE_GROUPS, age_group, age_on
+from ..tools.person_data import AGE_GROUPS, age_group, age_on
 
 PERSON_ROLES = [
     ("slachtoffer", "Slachtoffer"),

@@ -3,7 +3,7 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
-from .keten_tools import linked_ids
+from ..tools.x2many import linked_ids
 
 CHANNELS = [
     ("telefoon", "Telefoon"),

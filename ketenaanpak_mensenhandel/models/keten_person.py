@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .keten_tools import (
+from ..tools.person_data import (
     AGE_GROUPS,
     age_group,
     age_on,

@@ -5,14 +5,14 @@ from markupsafe import Markup
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .keten_name_match import name_match_score
-from .keten_tools import bsn_is_valid, normalise_bsn, normalise_name
+from ..tools.name_match import name_match_score
+from ..tools.person_data import bsn_is_valid, normalise_bsn, normalise_name
 
 PARAM = "ketenaanpak_mensenhandel."
 DEFAULT_THRESHOLDS = {
     # pg_trgm similarity() of whole normalised names: only finds candidates
     "duplicate_candidate_threshold": 0.3,
-    # word-by-word score (keten_name_match) with the same birth date or year
+    # word-by-word score (tools/name_match.py) with the same birth date or year
     "duplicate_match_threshold": 0.8,
     # word-by-word score when a birth date is missing on either side
     "duplicate_match_threshold_no_birth": 0.9,

@@ -7,8 +7,8 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
+from ..tools.masking import compile_masks, identifying_strings, mask_html, mask_text
 from .keten_avg_request import ANONYMISED_REQUEST_FIELDS
-from .keten_masking import compile_masks, identifying_strings, mask_html, mask_text
 from .keten_melding import MELDER_FIELDS
 from .keten_validation_mixin import PARAM_PREFIX
 from .res_config_settings import DEFAULT_RETENTION_YEARS

@@ -8,13 +8,13 @@ import pytz
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .keten_validation_mixin import PARAM_PREFIX
-from .keten_working_days import (
+from ..tools.working_days import (
     DEFAULT_TZ,
     UNITS,
     WorkingCalendar,
     dutch_public_holidays,
 )
+from .keten_validation_mixin import PARAM_PREFIX
 
 TERMIJN_CODES = [
     ("eerste_weging", "1e weging"),

@@ -1,7 +1,7 @@
 from odoo import api, models
 from odoo.exceptions import UserError, ValidationError
 
-from .keten_tools import email_is_valid, phone_is_valid
+from ..tools.person_data import email_is_valid, phone_is_valid
 
 PARAM_PREFIX = "ketenaanpak_mensenhandel."
 

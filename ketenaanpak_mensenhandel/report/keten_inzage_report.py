@@ -33,14 +33,14 @@ from odoo.exceptions import AccessError
 from odoo.tools import format_date, format_datetime, html2plaintext
 
 from ..models.keten_dossier_person import PERSON_ROLES
-from ..models.keten_masking import (
+from ..models.keten_melding import MELDER_FIELDS
+from ..models.keten_person import PERSONAL_FIELDS
+from ..tools.masking import (
     compile_masks,
     identifying_strings,
     mask_html,
     mask_text,
 )
-from ..models.keten_melding import MELDER_FIELDS
-from ..models.keten_person import PERSONAL_FIELDS
 
 PERSON_FIELDS = PERSONAL_FIELDS + ("age", "note", "is_restricted")
 DOSSIER_FACTS = (

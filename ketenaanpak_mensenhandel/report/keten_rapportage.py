@@ -5,7 +5,7 @@ from odoo.tools import SQL
 from ..models.keten_dossier import KWALIFICATIES
 from ..models.keten_melding import CATEGORIES, CHANNELS
 from ..models.keten_person import GENDERS, NATIONALITY_GROUPS
-from ..models.keten_tools import AGE_GROUPS
+from ..tools.person_data import AGE_GROUPS
 from .keten_rapportage_figures import DEFAULT_TZ
 
 # Identifiers behind the count_distinct measures and the row id: aggregated

@@ -13,7 +13,7 @@ import pytz
 from odoo import api, fields, models
 from odoo.tools import SQL
 
-from ..models.keten_working_days import DEFAULT_TZ
+from ..tools.working_days import DEFAULT_TZ
 
 P = "ketenaanpak_mensenhandel."
 HELD_OVERLEG_STATES = ["gehouden", "vastgesteld"]

@@ -9,7 +9,7 @@ in Dutch (``nl_NL``) when that language is installed.
 Anonymity by construction: only counts, percentages and durations computed
 from the aggregates of :mod:`keten_rapportage_figures` are written; no record
 is read except the names of municipalities, forms of exploitation and partner
-organisations. Every count passes the suppression of :mod:`keten_suppression`.
+organisations. Every count passes the suppression of :mod:`..tools.suppression`.
 """
 
 import tempfile
@@ -18,7 +18,7 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 from ..models.keten_hoofdstap import HOOFDSTAP_CODES
-from .keten_publication import TOTAL, Block, Derived, Publication, Text
+from ..tools.publication import TOTAL, Block, Derived, Publication, Text
 
 TITLE = "Rapportage Regionale Tafel"
 MONTHS = [

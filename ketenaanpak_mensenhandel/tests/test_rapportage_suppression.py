@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from odoo.tests import BaseCase
 
-from ..report.keten_suppression import (
+from ..tools.suppression import (
     PRIMARY,
     SECONDARY,
     _disclosed_by_rank,

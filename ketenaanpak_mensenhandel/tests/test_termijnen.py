@@ -8,7 +8,7 @@ from psycopg2 import IntegrityError
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import mute_logger
 
-from ..models.keten_working_days import (
+from ..tools.working_days import (
     WorkingCalendar,
     dutch_public_holidays,
     koningsdag,

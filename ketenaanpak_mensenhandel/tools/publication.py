@@ -8,7 +8,7 @@ suppression once over every table; the writer then asks each cell how to show
 itself.
 """
 
-from .keten_suppression import PRIMARY, suppress
+from .suppression import PRIMARY, suppress
 
 TOTAL = "__total__"
 SUPPRESSED_SECONDARY = "x"

@@ -1,4 +1,4 @@
-"""Small pure helpers shared by the models (no ORM access)."""
+"""Personal data: BSN, names, ages and contact details (pure Python, no ORM)."""
 
 import re
 import unicodedata
@@ -95,24 +95,6 @@ def normalise_name(*parts):
     words = re.findall(r"[a-z0-9]+", text.replace("'", ""))
     words = [w for w in words if w not in TUSSENVOEGSELS]
     return " ".join(sorted(words))
-
-
-def linked_ids(value):
-    """Ids of existing records that an x2many value (ids or commands) links to.
-
-    Records created by the commands (CREATE) are new and not counted; UPDATE
-    commands need write access to the record anyway.
-    """
-    ids = set()
-    for command in value or ():
-        if isinstance(command, int):
-            ids.add(command)
-        elif isinstance(command, (list, tuple)) and command:
-            if command[0] == 4:
-                ids.add(command[1])
-            elif command[0] == 6:
-                ids.update(command[2] or ())
-    return ids
 
 
 PHONE_RE = re.compile(r"^\+?[0-9 ()./-]+$")

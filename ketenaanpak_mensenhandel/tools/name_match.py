@@ -1,6 +1,6 @@
 """Name comparison for duplicate-person detection (pure functions, no ORM).
 
-Names arrive normalised by :func:`keten_tools.normalise_name`: lower case, no
+Names arrive normalised by :func:`person_data.normalise_name`: lower case, no
 diacritics, no tussenvoegsels, words sorted. PostgreSQL's trigram similarity on
 the whole normalised name finds the candidates cheaply through the index, but
 it scores a typo ("jan vreis": 0.43) below a different first name with the same

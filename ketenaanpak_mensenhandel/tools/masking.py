@@ -12,7 +12,7 @@ import re
 
 from markupsafe import Markup, escape
 
-from .keten_tools import normalise_bsn
+from .person_data import normalise_bsn
 
 # A name part shorter than this is not matched on its own ("Jo" is kept, as a
 # word it is too common to say anything); it is still part of the full name.
