@@ -15,12 +15,12 @@ class KetenBewijsmiddel(models.Model):
     )
     kind = fields.Selection(
         [
-            ("digitaal", "Digitaal bewijs"),
-            ("getuigenverklaring", "Getuigenverklaring"),
-            ("verklaring_slachtoffer", "Verklaring slachtoffer"),
-            ("documenten", "Documenten"),
-            ("observatie", "Observatie"),
-            ("overig", "Overig"),
+            ("digitaal", "Digital evidence"),
+            ("getuigenverklaring", "Witness statement"),
+            ("verklaring_slachtoffer", "Statement of the victim"),
+            ("documenten", "Documents"),
+            ("observatie", "Observation"),
+            ("overig", "Other"),
         ],
         required=True,
         default="getuigenverklaring",

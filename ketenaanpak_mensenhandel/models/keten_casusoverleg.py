@@ -4,10 +4,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 OVERLEG_STATES = [
-    ("gepland", "Gepland"),
-    ("gehouden", "Gehouden"),
-    ("vastgesteld", "Verslag vastgesteld"),
-    ("geannuleerd", "Geannuleerd"),
+    ("gepland", "Planned"),
+    ("gehouden", "Held"),
+    ("vastgesteld", "Verslag adopted"),
+    ("geannuleerd", "Cancelled"),
 ]
 
 
@@ -48,7 +48,7 @@ class KetenCasusoverleg(models.Model):
         string="Reference", required=True, readonly=True, copy=False, default="/"
     )
     overleg_type = fields.Selection(
-        [("regulier", "Regulier"), ("spoed", "Spoed")],
+        [("regulier", "Regular"), ("spoed", "Urgent (spoed)")],
         string="Type",
         required=True,
         default="regulier",

@@ -15,7 +15,11 @@ class KetenCasusoverlegAttendee(models.Model):
     organisation_id = fields.Many2one("keten.organisation", required=True)
     user_id = fields.Many2one("res.users", string="Representative")
     attendance = fields.Selection(
-        [("aanwezig", "Aanwezig"), ("afgemeld", "Afgemeld"), ("afwezig", "Afwezig")],
+        [
+            ("aanwezig", "Present"),
+            ("afgemeld", "Sent apologies"),
+            ("afwezig", "Absent"),
+        ],
         default="aanwezig",
         required=True,
     )

@@ -51,9 +51,9 @@ class KetenCasusoverlegItem(models.Model):
     )
     state = fields.Selection(
         [
-            ("te_bespreken", "Te bespreken"),
-            ("besproken", "Besproken"),
-            ("uitgesteld", "Uitgesteld"),
+            ("te_bespreken", "To discuss"),
+            ("besproken", "Discussed"),
+            ("uitgesteld", "Postponed"),
         ],
         default="te_bespreken",
         required=True,

@@ -19,11 +19,11 @@ DEADLINE_STATES = [
     ("open", "Open"),
     ("done", "Met"),
     ("exempt", "Exception recorded"),
-    ("cancelled", "Vervallen"),
+    ("cancelled", "Lapsed"),
 ]
 
 CLOSE_REASONS = [
-    ("weging", "1e weging vastgesteld"),
+    ("weging", "1e weging confirmed"),
     ("without_dossier", "Handled without a dossier"),
     ("joined", "Added to a dossier that had its 1e weging"),
     ("feedback", "Terugkoppeling given"),
@@ -32,7 +32,7 @@ CLOSE_REASONS = [
     ("discussed", "Discussed in the casusoverleg"),
     ("moved", "On the agenda of a later casusoverleg"),
     ("off_agenda", "Taken off the agenda"),
-    ("plan", "Plan van aanpak vastgesteld"),
+    ("plan", "Plan van aanpak adopted"),
     ("review", "Review recorded"),
     ("nazorg", "Nazorg check done"),
     ("evaluatie", "Casus evaluatie held"),

@@ -4,36 +4,36 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 URGENCIES = [
-    ("0", "Normaal"),
-    ("1", "Hoog"),
-    ("2", "Acuut"),
+    ("0", "Normal"),
+    ("1", "High"),
+    ("2", "Acute"),
 ]
 
 CLOSING_REASONS = [
-    ("afgerond", "Afgerond: doelen bereikt"),
-    ("afgeschaald", "Afgeschaald: geen mensenhandel"),
-    ("overgedragen", "Overgedragen aan andere partner"),
-    ("buiten_regio", "Verhuisd / buiten de regio"),
-    ("geen_contact", "Geen contact meer"),
-    ("overig", "Overig"),
+    ("afgerond", "Completed: goals reached"),
+    ("afgeschaald", "Scaled down: no human trafficking"),
+    ("overgedragen", "Handed over to another partner"),
+    ("buiten_regio", "Moved / outside the region"),
+    ("geen_contact", "No contact any more"),
+    ("overig", "Other"),
 ]
 
 NAZORG_STATES = [
-    ("open", "Nog niet besloten"),
-    ("geregeld", "Nazorg geregeld"),
-    ("niet_nodig", "Geen nazorg nodig"),
+    ("open", "Not decided yet"),
+    ("geregeld", "Nazorg arranged"),
+    ("niet_nodig", "No nazorg needed"),
 ]
 
 KWALIFICATIES = [
-    ("wel", "Wel mensenhandel"),
-    ("geen", "Geen mensenhandel"),
+    ("wel", "Human trafficking"),
+    ("geen", "No human trafficking"),
 ]
 
 QUADRANTS = [
-    ("mh_zorg", "Wel mensenhandel, wel zorg"),
-    ("mh_geen_zorg", "Wel mensenhandel, geen zorg"),
-    ("geen_mh_zorg", "Geen mensenhandel, wel zorg"),
-    ("geen_mh_geen_zorg", "Geen mensenhandel, geen zorg"),
+    ("mh_zorg", "Human trafficking, care needed"),
+    ("mh_geen_zorg", "Human trafficking, no care needed"),
+    ("geen_mh_zorg", "No human trafficking, care needed"),
+    ("geen_mh_geen_zorg", "No human trafficking, no care needed"),
 ]
 
 

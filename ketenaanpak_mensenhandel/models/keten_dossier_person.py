@@ -4,11 +4,11 @@ from odoo.exceptions import ValidationError
 from ..tools.person_data import AGE_GROUPS, age_group, age_on
 
 PERSON_ROLES = [
-    ("slachtoffer", "Slachtoffer"),
-    ("verdachte", "Verdachte"),
+    ("slachtoffer", "Victim"),
+    ("verdachte", "Suspect"),
     ("melder", "Melder"),
-    ("betrokkene", "Betrokkene"),
-    ("netwerk", "Netwerk"),
+    ("betrokkene", "Involved person"),
+    ("netwerk", "Network"),
 ]
 
 

@@ -4,10 +4,10 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 EVALUATION_LEVELS = [
-    ("casus", "Casus"),
-    ("proces", "Proces"),
-    ("keten", "Keten"),
-    ("beleid", "Beleid"),
+    ("casus", "Case"),
+    ("proces", "Process"),
+    ("keten", "Chain"),
+    ("beleid", "Policy"),
 ]
 
 
@@ -56,10 +56,10 @@ class KetenEvaluatie(models.Model):
     date_done = fields.Date(string="Held on", tracking=True)
     state = fields.Selection(
         [
-            ("gepland", "Gepland"),
-            ("uitgevoerd", "Uitgevoerd"),
-            ("vastgesteld", "Vastgesteld"),
-            ("geannuleerd", "Geannuleerd"),
+            ("gepland", "Planned"),
+            ("uitgevoerd", "Carried out"),
+            ("vastgesteld", "Adopted"),
+            ("geannuleerd", "Cancelled"),
         ],
         default="gepland",
         required=True,

@@ -1,11 +1,11 @@
 from odoo import fields, models
 
 HOOFDSTAP_CODES = [
-    ("preventie", "Preventie en bewustwording"),
-    ("signalering", "Signaleren, melden en kwalificatie"),
-    ("analyse", "Analyse, dossiervorming en plan van aanpak"),
-    ("uitvoering", "Uitvoering en monitoring"),
-    ("evaluatie", "Evaluatie"),
+    ("preventie", "Prevention and awareness"),
+    ("signalering", "Signalling, reporting and qualification"),
+    ("analyse", "Analysis, case file and plan van aanpak"),
+    ("uitvoering", "Execution and monitoring"),
+    ("evaluatie", "Evaluation"),
 ]
 
 

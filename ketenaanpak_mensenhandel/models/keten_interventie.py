@@ -2,17 +2,17 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 INTERVENTION_TYPES = [
-    ("zorg", "Zorg / hulpverlening"),
-    ("opvang", "Opvang / veilige plek"),
-    ("strafrechtelijk", "Strafrechtelijk"),
-    ("bestuursrechtelijk", "Bestuursrechtelijk"),
-    ("fiscaal", "Fiscaal"),
+    ("zorg", "Care / support"),
+    ("opvang", "Shelter / safe place"),
+    ("strafrechtelijk", "Criminal law"),
+    ("bestuursrechtelijk", "Administrative law"),
+    ("fiscaal", "Tax"),
     ("nazorg", "Nazorg"),
     ("b8", "B8 / bedenktijd"),
-    ("overdracht", "Overdracht"),
-    ("veiligheid", "Veiligheidsmaatregel"),
-    ("juridisch", "Juridische bijstand"),
-    ("overig", "Overig"),
+    ("overdracht", "Handover"),
+    ("veiligheid", "Safety measure"),
+    ("juridisch", "Legal aid"),
+    ("overig", "Other"),
 ]
 
 # Fields of an intervention that its review termijn is computed from.
@@ -27,10 +27,10 @@ DEADLINE_TRIGGERS = {
 }
 
 INTERVENTION_STATES = [
-    ("gepland", "Gepland"),
-    ("lopend", "Lopend"),
-    ("afgerond", "Afgerond"),
-    ("gestopt", "Gestopt"),
+    ("gepland", "Planned"),
+    ("lopend", "Running"),
+    ("afgerond", "Completed"),
+    ("gestopt", "Stopped"),
 ]
 
 
@@ -111,9 +111,9 @@ class KetenInterventie(models.Model):
     )
     result = fields.Selection(
         [
-            ("geslaagd", "Geslaagd"),
-            ("deels", "Deels geslaagd"),
-            ("niet_geslaagd", "Niet geslaagd"),
+            ("geslaagd", "Successful"),
+            ("deels", "Partly successful"),
+            ("niet_geslaagd", "Not successful"),
         ],
         tracking=True,
         help="How the intervention went.",

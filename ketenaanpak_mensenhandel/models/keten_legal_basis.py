@@ -6,11 +6,11 @@ from odoo.osv import expression
 # partners of a Zorg- en Veiligheidshuis record theirs (seed 004 §2.2: each
 # partner determines the basis for its "own" organisation).
 BASIS_TYPES = [
-    ("convenant", "Convenant (covenant)"),
-    ("wettelijke_taak", "Wettelijke taak (statutory task, art. 6(1)(e))"),
-    ("wettelijke_plicht", "Wettelijke verplichting (legal obligation, art. 6(1)(c))"),
-    ("toestemming", "Toestemming (consent of the person, art. 6(1)(a))"),
-    ("vitaal_belang", "Vitaal belang (vital interest, art. 6(1)(d))"),
+    ("convenant", "Covenant (convenant)"),
+    ("wettelijke_taak", "Statutory task (art. 6(1)(e))"),
+    ("wettelijke_plicht", "Legal obligation (art. 6(1)(c))"),
+    ("toestemming", "Consent of the person (art. 6(1)(a))"),
+    ("vitaal_belang", "Vital interest (art. 6(1)(d))"),
 ]
 
 

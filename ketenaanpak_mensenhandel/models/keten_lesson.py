@@ -15,11 +15,11 @@ class KetenLesson(models.Model):
     level = fields.Selection(related="evaluatie_id.level", store=True)
     category = fields.Selection(
         [
-            ("systemen", "Systemen"),
-            ("processen", "Processen"),
-            ("rollen", "Rollen"),
-            ("kennis", "Kennis"),
-            ("beleid", "Beleid"),
+            ("systemen", "Systems"),
+            ("processen", "Processes"),
+            ("rollen", "Roles"),
+            ("kennis", "Knowledge"),
+            ("beleid", "Policy"),
         ],
         required=True,
         default="processen",
@@ -27,5 +27,5 @@ class KetenLesson(models.Model):
     description = fields.Text(required=True)
     owner_organisation_id = fields.Many2one("keten.organisation", string="Owner")
     state = fields.Selection(
-        [("open", "Open"), ("geborgd", "Geborgd")], default="open", required=True
+        [("open", "Open"), ("geborgd", "Secured")], default="open", required=True
     )

@@ -6,50 +6,50 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from ..tools.x2many import linked_ids
 
 CHANNELS = [
-    ("telefoon", "Telefoon"),
+    ("telefoon", "Phone"),
     ("email", "E-mail"),
-    ("formulier", "Webformulier"),
-    ("via_partner", "Via ketenpartner"),
-    ("persoonlijk", "Persoonlijk / balie"),
-    ("brief", "Brief"),
-    ("overig", "Overig"),
+    ("formulier", "Web form"),
+    ("via_partner", "Through a ketenpartner"),
+    ("persoonlijk", "In person / at the desk"),
+    ("brief", "Letter"),
+    ("overig", "Other"),
 ]
 
 CATEGORIES = [
-    ("adviesvraag", "Adviesvraag"),
-    ("signaal", "Signaal"),
+    ("adviesvraag", "Request for advice"),
+    ("signaal", "Signal"),
     ("melding", "Melding"),
 ]
 
 SOURCE_TYPES = [
-    ("slachtoffer", "Slachtoffer zelf"),
-    ("omgeving", "Omgeving (familie, vrienden, buren)"),
+    ("slachtoffer", "The victim themselves"),
+    ("omgeving", "Surroundings (family, friends, neighbours)"),
     ("professional", "Professional"),
     ("ketenpartner", "Ketenpartner"),
-    ("werkgever", "Werkgever / collega"),
-    ("anoniem", "Anoniem"),
-    ("overig", "Overig"),
+    ("werkgever", "Employer / colleague"),
+    ("anoniem", "Anonymous"),
+    ("overig", "Other"),
 ]
 
 LOCATION_TYPES = [
-    ("woning", "Woning"),
-    ("seksbranche", "Seksbranche"),
-    ("horeca", "Horeca"),
-    ("agrarisch", "Agrarisch / tuinbouw"),
-    ("bouw", "Bouw"),
-    ("logistiek", "Logistiek / distributie"),
-    ("schoonmaak", "Schoonmaak"),
+    ("woning", "Home"),
+    ("seksbranche", "Sex industry"),
+    ("horeca", "Hospitality"),
+    ("agrarisch", "Agriculture / horticulture"),
+    ("bouw", "Construction"),
+    ("logistiek", "Logistics / distribution"),
+    ("schoonmaak", "Cleaning"),
     ("online", "Online"),
-    ("openbare_ruimte", "Openbare ruimte"),
-    ("overig", "Overig"),
-    ("onbekend", "Onbekend"),
+    ("openbare_ruimte", "Public space"),
+    ("overig", "Other"),
+    ("onbekend", "Unknown"),
 ]
 
 FREQUENCIES = [
-    ("eenmalig", "Eenmalig"),
-    ("incidenteel", "Incidenteel"),
-    ("structureel", "Structureel"),
-    ("onbekend", "Onbekend"),
+    ("eenmalig", "Once"),
+    ("incidenteel", "Occasional"),
+    ("structureel", "Structural"),
+    ("onbekend", "Unknown"),
 ]
 
 # The melder's own data: who reported, how to reach them.
@@ -88,9 +88,9 @@ DEADLINE_TRIGGERS = {
 }
 
 MELDING_STATES = [
-    ("nieuw", "Ontvangen"),
-    ("in_behandeling", "In behandeling"),
-    ("afgerond", "Afgerond"),
+    ("nieuw", "Received"),
+    ("in_behandeling", "In progress"),
+    ("afgerond", "Completed"),
 ]
 
 

@@ -2,11 +2,11 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
 ORGANISATION_KINDS = [
-    ("gemeente", "Gemeente"),
-    ("zorg", "Zorg"),
-    ("veiligheid", "Veiligheid"),
-    ("justitie", "Justitie"),
-    ("overig", "Overig"),
+    ("gemeente", "Municipality"),
+    ("zorg", "Care"),
+    ("veiligheid", "Safety"),
+    ("justitie", "Justice"),
+    ("overig", "Other"),
 ]
 
 MEMBERSHIPS = [

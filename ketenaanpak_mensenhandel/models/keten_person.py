@@ -31,17 +31,17 @@ PERSONAL_FIELDS = (
 )
 
 GENDERS = [
-    ("vrouw", "Vrouw"),
-    ("man", "Man"),
-    ("x", "X / anders"),
-    ("onbekend", "Onbekend"),
+    ("vrouw", "Female"),
+    ("man", "Male"),
+    ("x", "X / other"),
+    ("onbekend", "Unknown"),
 ]
 
 NATIONALITY_GROUPS = [
     ("nl", "NL"),
     ("eu", "EU"),
     ("non_eu", "Non-EU"),
-    ("onbekend", "Onbekend"),
+    ("onbekend", "Unknown"),
 ]
 
 

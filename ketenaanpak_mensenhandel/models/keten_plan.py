@@ -76,9 +76,9 @@ class KetenPlan(models.Model):
     action_ids = fields.One2many("keten.plan.action", "plan_id", string="Actions")
     state = fields.Selection(
         [
-            ("concept", "Concept"),
-            ("vastgesteld", "Vastgesteld"),
-            ("herzien", "Vervangen"),
+            ("concept", "Draft"),
+            ("vastgesteld", "Adopted"),
+            ("herzien", "Replaced"),
         ],
         default="concept",
         required=True,

@@ -37,9 +37,9 @@ class KetenPlanAction(models.Model):
     state = fields.Selection(
         [
             ("open", "Open"),
-            ("bezig", "Bezig"),
-            ("gereed", "Gereed"),
-            ("vervallen", "Vervallen"),
+            ("bezig", "Under way"),
+            ("gereed", "Done"),
+            ("vervallen", "Lapsed"),
         ],
         default="open",
         required=True,

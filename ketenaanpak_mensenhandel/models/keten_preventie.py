@@ -24,13 +24,13 @@ class KetenPreventie(models.Model):
     name = fields.Char(required=True, tracking=True)
     kind = fields.Selection(
         [
-            ("voorlichting", "(Publieks)voorlichting"),
-            ("training", "Training / scholing"),
-            ("gastles", "Gastles"),
-            ("campagne", "Bewustwordingscampagne"),
-            ("cijfers", "Inzicht in cijfers"),
-            ("repressief", "Repressieve preventie"),
-            ("overig", "Overig"),
+            ("voorlichting", "(Public) information"),
+            ("training", "Training"),
+            ("gastles", "Guest lesson"),
+            ("campagne", "Awareness campaign"),
+            ("cijfers", "Insight in figures"),
+            ("repressief", "Repressive prevention"),
+            ("overig", "Other"),
         ],
         required=True,
         default="voorlichting",
@@ -40,10 +40,10 @@ class KetenPreventie(models.Model):
     audience = fields.Selection(
         [
             ("professionals", "Professionals"),
-            ("omstanders", "Omstanders"),
-            ("jongeren", "Jongeren"),
-            ("ondernemers", "Ondernemers"),
-            ("breed", "Breed publiek"),
+            ("omstanders", "Bystanders"),
+            ("jongeren", "Young people"),
+            ("ondernemers", "Entrepreneurs"),
+            ("breed", "General public"),
         ],
         required=True,
         default="professionals",
@@ -83,10 +83,10 @@ class KetenPreventie(models.Model):
     result = fields.Text()
     state = fields.Selection(
         [
-            ("gepland", "Gepland"),
-            ("uitgevoerd", "Uitgevoerd"),
-            ("geevalueerd", "Geëvalueerd"),
-            ("geannuleerd", "Geannuleerd"),
+            ("gepland", "Planned"),
+            ("uitgevoerd", "Carried out"),
+            ("geevalueerd", "Evaluated"),
+            ("geannuleerd", "Cancelled"),
         ],
         default="gepland",
         required=True,

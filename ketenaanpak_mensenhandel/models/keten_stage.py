@@ -49,8 +49,8 @@ class KetenStage(models.Model):
     fold = fields.Boolean(string="Folded in kanban")
     closing_type = fields.Selection(
         [
-            ("afgeschaald", "Afgeschaald / overgedragen"),
-            ("afgesloten", "Afgesloten"),
+            ("afgeschaald", "Scaled down / handed over"),
+            ("afgesloten", "Closed"),
         ],
         help="A stage with a closing type closes the dossier. 'Afgeschaald' is the "
         "end of a dossier qualified as geen mensenhandel; 'Afgesloten' the end of "

@@ -34,9 +34,9 @@ class KetenStrafrecht(models.Model):
     state = fields.Selection(
         [
             ("pre_weging", "Pre-weging"),
-            ("onderzoek", "Onderzoek"),
-            ("vervolging", "Vervolging"),
-            ("afgesloten", "Afgesloten"),
+            ("onderzoek", "Investigation"),
+            ("vervolging", "Prosecution"),
+            ("afgesloten", "Closed"),
         ],
         default="pre_weging",
         required=True,
@@ -51,10 +51,10 @@ class KetenStrafrecht(models.Model):
     dwangmiddelen = fields.Text(string="Dwangmiddelen / opsporingsmiddelen")
     om_besluit = fields.Selection(
         [
-            ("vervolgen", "Vervolgen"),
-            ("seponeren", "Seponeren"),
-            ("strafbeschikking", "Strafbeschikking"),
-            ("nader_onderzoek", "Nader onderzoek"),
+            ("vervolgen", "Prosecute"),
+            ("seponeren", "Dismiss (sepot)"),
+            ("strafbeschikking", "Penalty order (strafbeschikking)"),
+            ("nader_onderzoek", "Further investigation"),
         ],
         string="OM-besluit",
         tracking=True,

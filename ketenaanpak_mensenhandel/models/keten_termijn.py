@@ -18,9 +18,9 @@ from .keten_validation_mixin import PARAM_PREFIX
 
 TERMIJN_CODES = [
     ("eerste_weging", "1e weging"),
-    ("terugkoppeling", "Terugkoppeling aan de melder"),
-    ("bespreking", "Bespreking in het casusoverleg"),
-    ("plan", "Plan van aanpak vastgesteld"),
+    ("terugkoppeling", "Terugkoppeling to the melder"),
+    ("bespreking", "Discussion in the casusoverleg"),
+    ("plan", "Plan van aanpak adopted"),
     ("interventie_review", "Review of a running interventie"),
     ("nazorg_check", "Nazorg check"),
     ("evaluatie", "Casus evaluatie"),

@@ -6,9 +6,9 @@ from odoo.exceptions import UserError, ValidationError
 from .keten_dossier import KWALIFICATIES, QUADRANTS, URGENCIES
 
 YES_NO_UNKNOWN = [
-    ("ja", "Ja"),
-    ("nee", "Nee"),
-    ("onbekend", "Onbekend"),
+    ("ja", "Yes"),
+    ("nee", "No"),
+    ("onbekend", "Unknown"),
 ]
 
 
@@ -28,7 +28,7 @@ class KetenWeging(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     weging_type = fields.Selection(
-        [("eerste", "1e weging en kwalificatie"), ("tweede", "2e weging")],
+        [("eerste", "1e weging and kwalificatie"), ("tweede", "2e weging")],
         string="Type",
         required=True,
         default="eerste",
@@ -59,7 +59,7 @@ class KetenWeging(models.Model):
         help="The casusoverleg in which the 2e weging was made.",
     )
     state = fields.Selection(
-        [("concept", "Concept"), ("vastgesteld", "Vastgesteld")],
+        [("concept", "Draft"), ("vastgesteld", "Confirmed")],
         default="concept",
         required=True,
         tracking=True,
@@ -77,7 +77,7 @@ class KetenWeging(models.Model):
         help="Is it acute according to the melder?",
     )
     veiligheid = fields.Selection(
-        [("veilig", "Veilig"), ("onveilig", "Onveilig"), ("onbekend", "Onbekend")],
+        [("veilig", "Safe"), ("onveilig", "Unsafe"), ("onbekend", "Unknown")],
         help="Is the victim safe (veilig) or not (onveilig)? When onveilig, weigh the "
         "doorlaatverbod.",
     )
@@ -99,7 +99,10 @@ class KetenWeging(models.Model):
         "scale down or hand over, and record that.",
     )
     afschaling_type = fields.Selection(
-        [("afschalen", "Afschalen"), ("overdracht", "Overdracht aan partner")],
+        [
+            ("afschalen", "Scale down (afschalen)"),
+            ("overdracht", "Handover to a partner"),
+        ],
         string="Afschaling",
         help="For geen mensenhandel: scaled down, or handed over to the right partner.",
     )
@@ -115,7 +118,7 @@ class KetenWeging(models.Model):
     )
     # 2e weging
     zorg = fields.Selection(
-        [("wel", "Wel zorg"), ("geen", "Geen zorg")],
+        [("wel", "Care needed"), ("geen", "No care needed")],
         help="Is care needed? With the kwalificatie this gives the four quadrants.",
     )
     quadrant = fields.Selection(

@@ -532,7 +532,7 @@ class RapportageRegionaleTafelXlsx(models.AbstractModel):
         )
         per_hoofdstap = figures["doorlooptijd_hoofdstap"]
         rows = []
-        labels = dict(HOOFDSTAP_CODES)
+        labels = dict(self._selection("keten.hoofdstap", "code"))
         for code, _label in HOOFDSTAP_CODES:
             if code == "preventie":
                 continue

@@ -4,10 +4,23 @@ small grid of dossiers with different involvement."""
 import json
 
 from odoo import http
+from odoo.modules import get_module_path
 from odoo.tests import TransactionCase, new_test_user
 from odoo.tests.common import JsonRpcException
+from odoo.tools.translate import TranslationImporter
 
 P = "ketenaanpak_mensenhandel."
+DUTCH = "nl_NL"
+
+
+def load_dutch(env):
+    """Activate Dutch and load the module's nl.po, overwriting what is there."""
+    if not env["res.lang"]._lang_get(DUTCH):
+        env["res.lang"]._activate_lang(DUTCH)
+    importer = TranslationImporter(env.cr, verbose=False)
+    path = f"{get_module_path(P.rstrip('.'))}/i18n/nl.po"
+    importer.load_file(path, DUTCH)
+    importer.save(overwrite=True, force_overwrite=True)
 
 
 class KetenCase(TransactionCase):

@@ -103,7 +103,7 @@ class TestSideViews(KetenRpcMixin, HttpCase, KetenAccessCase):
         )
         dumped = json.dumps(result)
         self.assertIn("Jansen", dumped)
-        self.assertIn("Acuut", dumped)
+        self.assertIn("Acute", dumped)
 
     def test_melder_chatter_hides_the_dossier(self):
         self.login("melder_gemeente")

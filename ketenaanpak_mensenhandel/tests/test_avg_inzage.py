@@ -89,7 +89,7 @@ class TestAvgInzage(AvgMixin, KetenAccessCase):
     def assertNothingAbout(self, html, persons):
         # the roles by which others are named are not about them ("Netwerk")
         html = re.sub(r"another person \([^)]*\)", "", html)
-        html = re.sub(r"<td>(Netwerk|Verdachte|Slachtoffer)</td>", "", html)
+        html = re.sub(r"<td>(Network|Suspect|Victim)</td>", "", html)
         for person in persons:
             for text in person_strings(person):
                 self.assertNotIn(text, html, f"{text} of P-{person.id} in the report")
@@ -166,7 +166,7 @@ class TestAvgInzage(AvgMixin, KetenAccessCase):
         ):
             self.assertIn(text, self.section(html, "person"))
         expected = {
-            "dossiers": [self.dossier_a.name, "another person (Verdachte)", "druk"],
+            "dossiers": [self.dossier_a.name, "another person (Suspect)", "druk"],
             "meldingen": [self.melding_a.name, "nachts voor", "Kerkstraat 1"],
             "wegingen": [self.weging_a.name, "dreigt", "Chats"],
             "overleg": [self.overleg.name, "Opvang voor Sanne", "zoekt opvang"],
@@ -191,8 +191,8 @@ class TestAvgInzage(AvgMixin, KetenAccessCase):
     def test_victim_report_names_nobody_else(self):
         html = self.render_inzage(self.request)
         self.assertNothingAbout(html, self.others())
-        self.assertIn("another person (Verdachte)", html)
-        self.assertIn("another person (Netwerk)", html)
+        self.assertIn("another person (Suspect)", html)
+        self.assertIn("another person (Network)", html)
         # the melder of a melding about her is not disclosed
         self.assertNotIn("Melder Test", html)
         self.assertIn("the source is given", html)

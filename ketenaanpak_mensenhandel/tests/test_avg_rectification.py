@@ -51,7 +51,7 @@ class TestAvgRectification(KetenCase):
         by_field = {row.field_name: row for row in self.rows(person_id=person.id)}
         self.assertEqual(by_field["nationality_id"].old_value, "Netherlands")
         self.assertEqual(by_field["nationality_id"].new_value, "Belgium")
-        self.assertEqual(by_field["gender"].new_value, "X / anders")
+        self.assertEqual(by_field["gender"].new_value, "X / other")
 
     def test_adding_what_was_empty_needs_no_reason(self):
         person = self.person_suspect.with_user(self.user_regie)
@@ -65,7 +65,7 @@ class TestAvgRectification(KetenCase):
         other = self.env["keten.person"].create({"first_name": "Nieuw"})
         other.with_user(self.user_regie).write({"gender": "vrouw"})
         row = self.rows(person_id=other.id)
-        self.assertEqual((row.old_value, row.new_value), ("Onbekend", "Vrouw"))
+        self.assertEqual((row.old_value, row.new_value), ("Unknown", "Female"))
         # a note is working text, not a rectification
         person.write({"note": "Spreekt Pools."})
         self.assertEqual(len(self.rows(person_id=self.person_suspect.id)), 1)

@@ -16,12 +16,11 @@ from odoo.exceptions import ValidationError
 from odoo.modules import get_module_path
 from odoo.tests import HttpCase, tagged
 from odoo.tools.translate import (
-    TranslationImporter,
     TranslationModuleReader,
     avoid_pattern,
 )
 
-from .common import KetenAccessCase, P
+from .common import KetenAccessCase, P, load_dutch
 from .test_intake_form import enable_intake_form
 
 MODULE = "ketenaanpak_mensenhandel"
@@ -30,15 +29,6 @@ NL = "nl_NL"
 
 def _catalogue():
     return polib.pofile(f"{get_module_path(MODULE)}/i18n/nl.po")
-
-
-def load_dutch(env):
-    """Activate Dutch and load the module's nl.po, overwriting what is there."""
-    if not env["res.lang"]._lang_get(NL):
-        env["res.lang"]._activate_lang(NL)
-    importer = TranslationImporter(env.cr, verbose=False)
-    importer.load_file(f"{get_module_path(MODULE)}/i18n/nl.po", NL)
-    importer.save(overwrite=True, force_overwrite=True)
 
 
 def english_left(catalogue, text, occurrence_prefix):

@@ -40,7 +40,7 @@ class TestProcessingRegister(KetenCase):
         # retention from the settings
         self.assertIn("7 years after the dossier is closed", html)
         # categories of persons and of data, from the models
-        self.assertIn("Verdachte", html)
+        self.assertIn("Suspect", html)
         self.assertIn("Melder", html)
         self.assertIn("BSN", html)
         self.assertIn("Doorlaatverbod", html)

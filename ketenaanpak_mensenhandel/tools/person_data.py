@@ -8,7 +8,7 @@ AGE_GROUPS = [
     ("minor", "< 18"),
     ("18_22", "18-22"),
     ("23_plus", "23+"),
-    ("unknown", "Onbekend"),
+    ("unknown", "Unknown"),
 ]
 
 TUSSENVOEGSELS = {
