@@ -669,7 +669,10 @@ class KetenAvgRequest(models.Model):
         """Lift a restriction (a Beheerder, with the reason)."""
         self._keten_check_beheerder()
         for request in self:
-            if request.request_type != "beperking" or request.state != "done":
+            if (
+                request.state != "done"
+                or request.person_id.sudo().restriction_request_id != request
+            ):
                 raise UserError(
                     self.env._("Only a restriction in force can be lifted.")
                 )
@@ -758,6 +761,14 @@ class KetenAvgRequest(models.Model):
                 ),
                 (_("Messages removed"), summary["messages"]),
                 (_("Files removed"), summary["attachments"]),
+                (_("Documents about them removed"), summary["documents"]),
+                (
+                    _(
+                        "Documents on their dossiers about nobody in particular "
+                        "(review them by hand)"
+                    ),
+                    summary["documents_to_review"],
+                ),
                 (_("Who-viewed entries removed"), summary["access_log"]),
                 (_("Recorded changes removed"), summary["rectifications"]),
             ]

@@ -71,6 +71,8 @@ class KetenBasisOverride(models.Model):
         """
         if self.env.su or not organisations or not dossiers:
             return self.browse()
+        # an upheld objection (AVG art. 21) to sharing is not overridden
+        self.env["keten.avg.request"]._keten_check_objections(organisations, dossiers)
         problems = organisations._keten_basis_problems(dossiers)
         if problems:
             # one save can involve the same organisation twice (an overleg and

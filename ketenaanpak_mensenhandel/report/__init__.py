@@ -5,3 +5,5 @@ from . import keten_casusoverleg_report
 from . import keten_inzage_report
 from . import keten_processing_register
 from . import keten_access_log_xlsx
+from . import keten_inzage_report_documents
+from . import keten_comensha_xlsx
