@@ -21,6 +21,7 @@ from . import keten_avg_request
 from . import keten_melding
 from . import keten_dossier
 from . import keten_dossier_process
+from . import keten_dossier_termijn
 from . import keten_dossier_person
 from . import keten_dossier_stage_history
 from . import keten_weging

@@ -37,34 +37,6 @@ QUADRANTS = [
 ]
 
 
-# Fields of a dossier that termijnen are computed from, and which termijnen
-# (None: all of them; a stage change counts only when it closes or reopens).
-DEADLINE_TRIGGERS = {
-    "stage_id": None,
-    "date_closed": None,
-    "active": None,
-    "regie_user_id": None,
-    "regie_organisation_id": None,
-    "urgency": ("eerste_weging",),
-    "meldpunt_organisation_id": ("eerste_weging", "terugkoppeling"),
-    "nazorg_status": ("nazorg_check",),
-    "nazorg_check_date": ("nazorg_check",),
-    "zorgcoordinator_user_id": ("nazorg_check",),
-    "zorgcoordinator_organisation_id": ("nazorg_check",),
-}
-
-
-def deadline_codes(changed):
-    """The termijnen a write of ``changed`` fields bears on (None: all)."""
-    codes = set()
-    for name in changed:
-        if name in DEADLINE_TRIGGERS:
-            if DEADLINE_TRIGGERS[name] is None:
-                return None
-            codes.update(DEADLINE_TRIGGERS[name])
-    return codes or ()
-
-
 class KetenDossier(models.Model):
     """The cliëntdossier (casus): one case along the whole chain."""
 
@@ -345,37 +317,6 @@ class KetenDossier(models.Model):
     )
     is_anonymised = fields.Boolean(readonly=True, copy=False, index=True)
     anonymised_date = fields.Datetime(readonly=True, copy=False)
-    # Termijnbewaking
-    deadline_ids = fields.One2many(
-        "keten.deadline", "dossier_id", string="Termijnen", readonly=True
-    )
-    next_deadline_date = fields.Date(
-        string="Next deadline",
-        compute="_compute_next_deadline",
-        store=True,
-        help="The earliest deadline of the open termijnen of this dossier.",
-    )
-    next_deadline_termijn_id = fields.Many2one(
-        "keten.termijn",
-        string="Next termijn",
-        compute="_compute_next_deadline",
-        store=True,
-    )
-    termijn_overdue = fields.Boolean(
-        string="Termijn overdue",
-        readonly=True,
-        copy=False,
-        index=True,
-        help="An open termijn of this dossier passed its deadline (kept up to date "
-        "by the daily termijnbewaking and whenever a termijn changes).",
-    )
-    nazorg_check_date = fields.Date(
-        string="Nazorg check on",
-        tracking=True,
-        copy=False,
-        help="When it was checked, after the case was closed, that the nazorg holds: "
-        "safe place, help and contact to prevent relapse.",
-    )
 
     # ------------------------------------------------------------------
     # Defaults
@@ -471,14 +412,6 @@ class KetenDossier(models.Model):
             dossier.traject_zorg = second.traject_zorg
             dossier.traject_zorg_strafrecht = second.traject_zorg_strafrecht
             dossier.traject_ondermijning = second.traject_ondermijning
-
-    @api.depends("deadline_ids.state", "deadline_ids.date_deadline")
-    def _compute_next_deadline(self):
-        for dossier in self:
-            open_deadlines = dossier.deadline_ids.filtered(lambda d: d.state == "open")
-            first = open_deadlines.sorted(lambda d: (d.date_deadline, d.id))[:1]
-            dossier.next_deadline_date = first.date_deadline
-            dossier.next_deadline_termijn_id = first.termijn_id
 
     @api.depends("plan_ids.state")
     def _compute_plan_id(self):
@@ -619,7 +552,6 @@ class KetenDossier(models.Model):
                 dossier.sudo()._check_stage_transition(
                     dossier.stage_id, from_stage=first
                 )
-        self.env["keten.deadline"]._keten_touch(dossiers)
         return dossiers
 
     def write(self, vals):
@@ -638,12 +570,6 @@ class KetenDossier(models.Model):
         self = self._keten_with_reason([vals])
         roles = [name for name in self._keten_basis_role_fields if vals.get(name)]
         involved = {d.id: d.sudo().involved_organisation_ids for d in self}
-        changed = set(vals)
-        if "stage_id" in vals:
-            closing = self.env["keten.stage"].browse(vals["stage_id"]).is_closed
-            if not closing and not any(self.mapped("is_closed")):
-                # from one open stage to another: no termijn depends on it
-                changed.discard("stage_id")
         if "stage_id" in vals:
             new_stage = self.env["keten.stage"].browse(vals["stage_id"])
             for dossier in self:
@@ -674,9 +600,6 @@ class KetenDossier(models.Model):
                     if dossier.stage_id.closing_type == "afgeschaald"
                     else "afgerond"
                 )
-        codes = deadline_codes(changed)
-        if codes is None or codes:
-            self.env["keten.deadline"]._keten_touch(self, codes=codes)
         return result
 
     def unlink(self):
@@ -819,41 +742,6 @@ class KetenDossier(models.Model):
             [("dossier_res_id", "=", self.id)],
             self.env._("Who viewed %(ref)s", ref=self.name),
         )
-
-    def action_nazorg_check_done(self):
-        """The nazorg was checked today (also: mark the nazorg-check activity done)."""
-        for dossier in self:
-            dossier._keten_check_nazorg_checkable()
-        self.write({"nazorg_check_date": self.env["keten.termijn"]._today()})
-        return True
-
-    def _keten_check_nazorg_checkable(self):
-        self.ensure_one()
-        if not self.is_closed or self.nazorg_status != "geregeld":
-            raise UserError(
-                self.env._(
-                    "Dossier %(ref)s: the nazorg check is done after the case is closed "
-                    "with nazorg arranged.",
-                    ref=self.name,
-                )
-            )
-
-    def _keten_record_termijn_event(self, deadline, day, feedback=False):
-        """Marking the nazorg-check activity done records the check."""
-        self.ensure_one()
-        if deadline.termijn_code == "nazorg_check":
-            self._keten_check_nazorg_checkable()
-            self.write({"nazorg_check_date": day})
-
-    def action_open_deadlines(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Termijnen of %(ref)s", ref=self.name),
-            "res_model": "keten.deadline",
-            "view_mode": "list,form",
-            "domain": [("dossier_id", "=", self.id)],
-        }
 
     def action_new_weging(self):
         self.ensure_one()
