@@ -49,6 +49,9 @@ from . import mail_activity
 from . import mail_followers
 from . import keten_termijn
 from . import keten_deadline
+from . import keten_deadline_sync
+from . import keten_deadline_rules
+from . import keten_deadline_escalation
 from . import keten_signalering
 from . import resource_calendar_leaves
 from . import keten_retention

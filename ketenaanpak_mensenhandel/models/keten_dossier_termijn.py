@@ -104,6 +104,19 @@ class KetenDossier(models.Model):
     # ------------------------------------------------------------------
     # Business methods
     # ------------------------------------------------------------------
+    def _deadline_subjects(self):
+        """(termijn code, subjects) that a change of these dossiers bears on."""
+        meldingen = self.melding_ids
+        return [
+            ("eerste_weging", meldingen),
+            ("terugkoppeling", meldingen),
+            ("bespreking", self.agenda_item_ids),
+            ("plan", self),
+            ("interventie_review", self.interventie_ids),
+            ("nazorg_check", self),
+            ("evaluatie", self),
+        ]
+
     def action_nazorg_check_done(self):
         """The nazorg was checked today (also: mark the nazorg-check activity done)."""
         for dossier in self:
