@@ -4,6 +4,11 @@ from . import keten_rapportage_figures_aard
 from . import keten_rapportage_figures_doorlooptijd
 from . import keten_rapportage_figures_casuswerk
 from . import keten_rapportage_xlsx
+from . import keten_rapportage_xlsx_samenvatting
+from . import keten_rapportage_xlsx_aard
+from . import keten_rapportage_xlsx_doorlooptijd
+from . import keten_rapportage_xlsx_casuswerk
+from . import keten_rapportage_xlsx_writer
 from . import keten_casusoverleg_report
 from . import keten_inzage_report
 from . import keten_processing_register
