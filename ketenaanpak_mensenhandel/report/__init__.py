@@ -11,5 +11,7 @@ from . import keten_rapportage_xlsx_casuswerk
 from . import keten_rapportage_xlsx_writer
 from . import keten_casusoverleg_report
 from . import keten_inzage_report
+from . import keten_inzage_report_case
+from . import keten_inzage_report_processing
 from . import keten_processing_register
 from . import keten_access_log_xlsx
