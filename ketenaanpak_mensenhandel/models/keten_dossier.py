@@ -38,7 +38,11 @@ QUADRANTS = [
 
 
 class KetenDossier(models.Model):
-    """The cliëntdossier (casus): one case along the whole chain."""
+    """The cliëntdossier (casus): one case along the whole chain.
+
+    Its workflow (stage guards, next step) is in ``keten_dossier_process.py``,
+    its termijnen in ``keten_dossier_termijn.py``.
+    """
 
     _name = "keten.dossier"
     _description = "Dossier"
