@@ -50,4 +50,3 @@ from . import keten_deadline
 from . import keten_signalering
 from . import resource_calendar_leaves
 from . import keten_retention
-from . import keten_demo
