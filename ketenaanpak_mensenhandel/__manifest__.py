@@ -53,6 +53,7 @@
         "views/keten_intake_views.xml",
     ],
     "demo": [
+        "demo/res_company_demo.xml",
         "demo/keten_gemeente_demo.xml",
         "demo/keten_organisation_demo.xml",
         "demo/res_users_demo.xml",

@@ -159,6 +159,18 @@ class TestDemoRegion(TransactionCase):
             lambda link: link.role == "slachtoffer"
         ).person_id
 
+    def test_company_is_the_region(self):
+        company = self.env.ref("base.main_company")
+        self.assertEqual(company.name, "Regio " + REGION)
+        self.assertEqual(
+            (company.city, company.country_id.code, company.street),
+            ("Apeldoorn", "NL", False),
+        )
+        self.assertEqual(company.email, "regio@demo.ketenaanpak.example")
+        self.assertFalse(company.uses_default_logo)
+        self.assertTrue(company.logo_web)
+        self.assertEqual(company.partner_id.image_1920[:8], b"iVBORw0K")  # PNG
+
     def test_municipalities_of_the_region(self):
         gemeenten = self.env["keten.gemeente"].search([("region", "=", REGION)])
         self.assertEqual(len(gemeenten), 22)
