@@ -64,14 +64,20 @@ LAST_NAMES = [
 COUNTRIES = ["nl", "nl", "nl", "ro", "pl", "bg", "ng", "er", "ua", "ma", "br"]
 
 
-def demo_records(env, prefix):
-    """{suffix: record} of this module's XML ids ``<prefix><suffix>``, in the
-    order they were made."""
+def demo_records(env, model, prefix):
+    """{suffix: record} of the ``model`` records with an XML id
+    ``<prefix><suffix>`` of this module, in the order they were made (not the
+    ids Odoo adds for the partner of a user, ``<xml id>_res_partner``)."""
     data = env["ir.model.data"].search(
-        [("module", "=", MODULE), ("name", "=like", prefix + "%")], order="id"
+        [
+            ("module", "=", MODULE),
+            ("model", "=", model),
+            ("name", "=like", prefix + "%"),
+        ],
+        order="id",
     )
     return {
-        xmlid.name[len(prefix) :]: env[xmlid.model].browse(xmlid.res_id)
+        xmlid.name[len(prefix) :]: env[model].browse(xmlid.res_id)
         for xmlid in data
         if xmlid.name.startswith(prefix)
     }
@@ -90,10 +96,12 @@ class DemoBuilder:
         self.rng = random.Random(seed)
         self.gemeenten = {
             gemeente.name: gemeente
-            for gemeente in demo_records(env, "demo_gemeente_").values()
+            for gemeente in demo_records(
+                env, "keten.gemeente", "demo_gemeente_"
+            ).values()
         }
-        self.orgs = demo_records(env, "demo_org_")
-        self.users = demo_records(env, "demo_user_")
+        self.orgs = demo_records(env, "keten.organisation", "demo_org_")
+        self.users = demo_records(env, "res.users", "demo_user_")
 
     # ------------------------------------------------------------------
     # Helpers

@@ -11,6 +11,8 @@ from odoo.modules.module import get_manifest
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import convert_file
 
+from odoo.addons.ketenaanpak_mensenhandel.demo.builders import DemoBuilder
+
 MODULE = "ketenaanpak_mensenhandel"
 P = MODULE + "."
 REGION = "Noord- en Oost-Gelderland"
@@ -232,6 +234,11 @@ class TestDemoRegion(TransactionCase):
         self.assertEqual(
             set(demo_users.mapped("name")), {"demo_user_" + login for login in LOGINS}
         )
+        # what the scenario finishes: these users, nobody else
+        builder = DemoBuilder(self.env, 0)
+        self.assertEqual(set(builder.users), set(LOGINS))
+        self.assertEqual(set(builder.orgs), set(ORGANISATIONS))
+        self.assertEqual(len(builder.gemeenten), 22)
         for login, (roles, org_keys) in LOGINS.items():
             with self.subTest(login=login):
                 user = self.user(login)
