@@ -475,7 +475,7 @@ class TestDemoRegion(TransactionCase):
         consent = self.env.ref(P + "demo_consent_comensha")
         self.assertEqual(consent.state, "active")
         self.assertEqual(consent.person_id, self.victims(self.pilot(7)))
-        self.assertFalse(self.org("comensha")._keten_basis_problems(self.pilot(7)))
+        self.assertFalse(self.org("comensha")._basis_problems(self.pilot(7)))
         rectification = self.env["keten.rectification"].search([])
         self.assertEqual(rectification.mapped("field_name"), ["known_as"])
         # the privacy login prints the inzage and the register
