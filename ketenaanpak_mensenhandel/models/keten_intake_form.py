@@ -18,8 +18,6 @@ from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
-PARAM = "ketenaanpak_mensenhandel."
-
 MAX_PERSONS = 3
 SHORT_TEXT_LIMIT = 200
 MAX_COUNT = 1000
@@ -517,65 +515,3 @@ class KetenIntakeForm(models.AbstractModel):
             subtype_xmlid="mail.mt_note",
         )
         return melding
-
-    # ------------------------------------------------------------------
-    # Demo
-    # ------------------------------------------------------------------
-    @api.model
-    def _load_intake_demo(self):
-        """Demo: switch the form on and receive one report about a known person.
-
-        The report spells the person's surname with a typo, as an outside
-        professional might; the meldpunt sees on the melding that the person
-        is possibly known, with the open dossier.
-        """
-        self.env["ir.config_parameter"].sudo().set_param(
-            PARAM + "intake_form_enabled", "True"
-        )
-        link = (
-            self.env["keten.dossier.person"]
-            .sudo()
-            .search(
-                [
-                    ("role", "=", "slachtoffer"),
-                    ("dossier_id.is_closed", "=", False),
-                    ("person_id.birth_date", "!=", False),
-                    ("person_id.last_name", "!=", False),
-                ],
-                order="id",
-                limit=1,
-            )
-        )
-        if not link:
-            return self.env["keten.melding"]
-        person = link.person_id
-        last = person.last_name
-        if len(last) >= 4:  # "Vries" -> "Vreis"
-            last = last[:-3] + last[-2] + last[-3] + last[-1]
-        values = {
-            "category": "signaal",
-            "melder_name": "J. Mentor",
-            "melder_organisation_name": "Beroepscollege Oost (demo)",
-            "melder_role": "Mentor",
-            "melder_email": "mentor@beroepscollege.example",
-            "content": "Een studente vertelt dat zij 's avonds moet werken voor de "
-            "vriend van haar oom en haar loon moet afgeven. Zij durft niet naar huis.",
-            "verschijningsvorm_ids": [
-                (6, 0, link.dossier_id.verschijningsvorm_ids.ids)
-            ],
-            "hulpverlening_betrokken": False,
-            "politie_gebeld": False,
-            "zorgcoordinator_betrokken": False,
-            "acuut_volgens_melder": False,
-            "is_situatieschets": False,
-        }
-        persons = [
-            {
-                "first_name": person.first_name,
-                "name_prefix": person.name_prefix,
-                "last_name": last,
-                "birth_date": person.birth_date,
-                "gender": person.gender,
-            }
-        ]
-        return self._create_melding(values, persons, [])
