@@ -23,5 +23,5 @@ class IrBinary(models.AbstractModel):
             if attachment.res_model == "keten.document" and attachment.res_id:
                 documents = documents.browse(attachment.res_id)
         if documents:
-            documents._keten_log_download()
+            documents._log_file_served()
         return stream

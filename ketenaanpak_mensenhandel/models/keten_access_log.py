@@ -257,8 +257,8 @@ class KetenAccessLog(models.Model):
                 "(SELECT m.dossier_id FROM keten_melding m WHERE m.id = r.id)"
             )
             person_sql = SQL("NULL")
-        elif hasattr(records, "_keten_access_log_columns"):
-            ref_sql, dossier_sql, person_sql = records._keten_access_log_columns()
+        elif hasattr(records, "_access_log_columns"):
+            ref_sql, dossier_sql, person_sql = records._access_log_columns()
         else:
             ref_sql = SQL("%s", record_ref)
             dossier_sql = SQL("NULL")

@@ -82,8 +82,8 @@ class KetenAvgRequest(models.Model):
         string="Decided on", readonly=True, copy=False
     )
 
-    def _keten_system_fields(self):
-        return super()._keten_system_fields() + (
+    def _system_fields(self):
+        return super()._system_fields() + (
             "objection_decided_by_id",
             "date_objection_decided",
         )
@@ -94,9 +94,9 @@ class KetenAvgRequest(models.Model):
     def action_decide_objection(self):
         """The privacy officer records the weighing and the decision."""
         _ = self.env._
-        self._keten_check_privacy()
-        self._keten_check_ready()
-        self._keten_check_person()
+        self._ensure_privacy_officer()
+        self._ensure_open()
+        self._ensure_person_found()
         for request in self:
             if request.request_type != "bezwaar" or request.state != "received":
                 raise UserError(_("Only an objection that was received is decided."))
@@ -146,9 +146,9 @@ class KetenAvgRequest(models.Model):
     def action_submit(self):
         objections = self.filtered(lambda r: r.request_type == "bezwaar")
         if objections:
-            self._keten_check_beheerder()
-            objections._keten_check_ready()
-            objections._keten_check_person()
+            self._ensure_beheerder()
+            objections._ensure_open()
+            objections._ensure_person_found()
             for request in objections:
                 if request.state != "received" or not request.objection_decided_by_id:
                     raise UserError(
@@ -173,9 +173,9 @@ class KetenAvgRequest(models.Model):
         rest = self - objections
         return super(KetenAvgRequest, rest).action_submit() if rest else True
 
-    def _keten_execute(self):
+    def _execute_request(self):
         if self.request_type != "bezwaar":
-            return super()._keten_execute()
+            return super()._execute_request()
         self.ensure_one()
         _ = self.env._
         now = fields.Datetime.now()
@@ -193,7 +193,7 @@ class KetenAvgRequest(models.Model):
             )
         else:
             organisation = self.objection_organisation_id
-            involved = self._keten_person_dossiers(person).filtered(
+            involved = self._dossiers_of_persons(person).filtered(
                 lambda d: organisation in d.involved_organisation_ids
             )
             result = Markup("<p>%s</p>") % _(
@@ -220,14 +220,14 @@ class KetenAvgRequest(models.Model):
         )
 
     @api.model
-    def _keten_person_dossiers(self, persons):
+    def _dossiers_of_persons(self, persons):
         return persons.sudo().dossier_link_ids.dossier_id
 
     # ------------------------------------------------------------------
     # The effect of an upheld objection to sharing
     # ------------------------------------------------------------------
     @api.model
-    def _keten_objection_blocks(self, organisations, dossiers):
+    def _upheld_sharing_objections(self, organisations, dossiers):
         """{(organisation, dossier): request} for an upheld objection of a person
         of the dossier to sharing with the organisation."""
         if not organisations or not dossiers:
@@ -252,9 +252,9 @@ class KetenAvgRequest(models.Model):
         return blocks
 
     @api.model
-    def _keten_check_objections(self, organisations, dossiers):
+    def _ensure_no_upheld_objection(self, organisations, dossiers):
         """Refuse to involve an organisation a person of the dossier objected to."""
-        blocks = self._keten_objection_blocks(organisations, dossiers)
+        blocks = self._upheld_sharing_objections(organisations, dossiers)
         if blocks:
             raise UserError(
                 self.env._(

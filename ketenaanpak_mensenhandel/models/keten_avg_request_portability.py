@@ -81,8 +81,8 @@ class KetenAvgRequest(models.Model):
         string="File name of the export", readonly=True, copy=False
     )
 
-    def _keten_system_fields(self):
-        return super()._keten_system_fields() + (
+    def _system_fields(self):
+        return super()._system_fields() + (
             "portability_summary",
             "portability_hash",
             "portability_file",
@@ -92,7 +92,7 @@ class KetenAvgRequest(models.Model):
     # ------------------------------------------------------------------
     # The data
     # ------------------------------------------------------------------
-    def _keten_portable_value(self, record, fname):
+    def _portable_value(self, record, fname):
         field = record._fields[fname]
         value = record[fname]
         if field.type == "many2one":
@@ -105,19 +105,19 @@ class KetenAvgRequest(models.Model):
             return value.isoformat() if value else ""
         return value or ""
 
-    def _keten_portable_rows(self, records, section, masks=None):
+    def _portable_rows(self, records, section, masks=None):
         rows = []
         for record in records:
             row = {}
             for fname in PORTABLE_FIELDS[section]:
-                value = self._keten_portable_value(record, fname)
+                value = self._portable_value(record, fname)
                 if masks and fname in MASKED_FIELDS and value:
                     value = mask_text(value, masks)
                 row[fname] = value
             rows.append(row)
         return rows
 
-    def _keten_portability_sections(self):
+    def _portability_sections(self):
         """{section: [rows]}: what the person provided, nothing about others."""
         self.ensure_one()
         person = self.sudo().person_id.with_context(active_test=False)
@@ -142,15 +142,15 @@ class KetenAvgRequest(models.Model):
         )
         requests = person.avg_request_ids.sorted(lambda r: (r.date_received, r.id))
         return {
-            "person": self._keten_portable_rows(person, "person"),
-            "meldingen": self._keten_portable_rows(meldingen, "meldingen", masks),
-            "consents": self._keten_portable_rows(
+            "person": self._portable_rows(person, "person"),
+            "meldingen": self._portable_rows(meldingen, "meldingen", masks),
+            "consents": self._portable_rows(
                 person.consent_ids.sorted(lambda c: (c.date_given, c.id)), "consents"
             ),
-            "requests": self._keten_portable_rows(requests, "requests"),
+            "requests": self._portable_rows(requests, "requests"),
         }
 
-    def _keten_portability_summary(self, sections):
+    def _portability_summary_html(self, sections):
         _ = self.env._
         labels = {
             "person": _("Your personal data"),
@@ -163,7 +163,7 @@ class KetenAvgRequest(models.Model):
             for name, rows in sections.items()
         )
 
-    def _keten_portability_readme(self):
+    def _portability_readme(self):
         return self.env._(
             "Your data from the ketenregiesysteem of the chain against human "
             "trafficking (AVG art. 20), request %(ref)s: the data you provided "
@@ -179,26 +179,26 @@ class KetenAvgRequest(models.Model):
     def action_prepare_portability(self):
         """A privacy officer prepares the export; another one releases it."""
         self.ensure_one()
-        self._keten_check_privacy()
-        self._keten_check_ready()
-        self._keten_check_person()
+        self._ensure_privacy_officer()
+        self._ensure_open()
+        self._ensure_person_found()
         if self.request_type != "portabiliteit" or self.state != "received":
             raise UserError(
                 self.env._("Only a portability request that was received is prepared.")
             )
-        sections = self._keten_portability_sections()
+        sections = self._portability_sections()
         self.write(
             {
                 "state": "submitted",
                 "requested_by_id": self.env.uid,
                 "date_requested": fields.Datetime.now(),
-                "portability_summary": self._keten_portability_summary(sections),
+                "portability_summary": self._portability_summary_html(sections),
                 "portability_hash": fingerprint(sections),
             }
         )
         return True
 
-    def _keten_release_portability(self):
+    def _release_portability(self):
         """Four eyes: another privacy officer or a Beheerder releases the export
         prepared; the data must still be what was prepared."""
         self.ensure_one()
@@ -206,7 +206,7 @@ class KetenAvgRequest(models.Model):
             raise AccessError(
                 self.env._("An export is released by a second privacy officer.")
             )
-        self._keten_check_ready()
+        self._ensure_open()
         if self.state != "submitted":
             raise UserError(
                 self.env._(
@@ -221,7 +221,7 @@ class KetenAvgRequest(models.Model):
                     ref=self.name,
                 )
             )
-        sections = self._keten_portability_sections()
+        sections = self._portability_sections()
         if fingerprint(sections) != self.portability_hash:
             raise UserError(
                 self.env._(
@@ -233,7 +233,7 @@ class KetenAvgRequest(models.Model):
         content = build_zip(
             sections,
             meta={"request": self.name, "reference": self.person_ref},
-            readme=self._keten_portability_readme(),
+            readme=self._portability_readme(),
         )
         now = fields.Datetime.now()
         self.write(
@@ -252,14 +252,14 @@ class KetenAvgRequest(models.Model):
     def action_approve(self):
         portability = self.filtered(lambda r: r.request_type == "portabiliteit")
         for request in portability:
-            request._keten_release_portability()
+            request._release_portability()
         rest = self - portability
         return super(KetenAvgRequest, rest).action_approve() if rest else True
 
     def action_reset(self):
         portability = self.filtered(lambda r: r.request_type == "portabiliteit")
         if portability:
-            self._keten_check_privacy()
+            self._ensure_privacy_officer()
             portability.filtered(lambda r: r.state == "submitted").write(
                 {
                     "state": "received",
@@ -274,7 +274,7 @@ class KetenAvgRequest(models.Model):
 
     def action_download_portability(self):
         self.ensure_one()
-        self._keten_check_privacy()
+        self._ensure_privacy_officer()
         if not self.portability_file:
             raise UserError(self.env._("The export is not released yet."))
         return {

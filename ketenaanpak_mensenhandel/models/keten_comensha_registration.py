@@ -39,7 +39,7 @@ class KetenComenshaRegistration(models.Model):
     ]
     _order = "date_signal desc, id desc"
     _keten_mail_reference_field = "name"
-    _keten_state_transitions = {
+    _state_transitions = {
         "te_melden": ("gemeld", "ingetrokken"),
         "gemeld": ("ingetrokken",),
         "ingetrokken": ("te_melden",),
@@ -148,7 +148,7 @@ class KetenComenshaRegistration(models.Model):
                 )
             )
         registrations = super().create(vals_list)
-        self.env["keten.deadline"]._keten_touch(registrations)
+        self.env["keten.deadline"]._sync_for_records(registrations)
         return registrations
 
     def write(self, vals):
@@ -161,7 +161,7 @@ class KetenComenshaRegistration(models.Model):
             )
         result = super().write(vals)
         if "state" in vals:
-            self.env["keten.deadline"]._keten_touch(self)
+            self.env["keten.deadline"]._sync_for_records(self)
         return result
 
     def unlink(self):
@@ -174,21 +174,25 @@ class KetenComenshaRegistration(models.Model):
             )
         return super().unlink()
 
+    def _deadline_subjects(self):
+        """(termijn code, subjects) that a change of these registrations bears on."""
+        return [("comensha", self)]
+
     # ------------------------------------------------------------------
     # Keeping them in step with the dossier and the consents
     # ------------------------------------------------------------------
     @api.model
-    def _keten_sync_persons(self, persons):
+    def _sync_for_persons(self, persons):
         dossiers = (
             persons.sudo()
             .with_context(active_test=False)
             .dossier_link_ids.filtered(lambda link: link.role == "slachtoffer")
             .dossier_id
         )
-        self._keten_sync(dossiers, persons)
+        self._sync_for_dossiers(dossiers, persons)
 
     @api.model
-    def _keten_sync(self, dossiers, persons=None):
+    def _sync_for_dossiers(self, dossiers, persons=None):
         """Registrations of the victims of ``dossiers`` (only ``persons`` when
         given): made when the dossier is qualified and the victim consented,
         withdrawn when the consent is, refreshed while not yet reported."""
@@ -202,7 +206,7 @@ class KetenComenshaRegistration(models.Model):
         for dossier in dossiers.sudo():
             if dossier.is_anonymised:
                 continue
-            qualified = self._keten_date_kwalificatie(dossier)
+            qualified = self._kwalificatie_day(dossier)
             victims = dossier.person_link_ids.filtered(
                 lambda link: (
                     link.role == "slachtoffer"
@@ -211,13 +215,13 @@ class KetenComenshaRegistration(models.Model):
             )
             for link in victims:
                 registration = existing.get((dossier.id, link.person_id.id))
-                consent = self._keten_valid_consent(link.person_id, today)
+                consent = self._valid_consent(link.person_id, today)
                 if registration:
-                    registration._keten_follow(consent, link, today)
+                    registration._follow_consent(consent, link, today)
                 elif consent and qualified:
                     to_create.append(
                         dict(
-                            self._keten_values(dossier, link, consent),
+                            self._registration_values(dossier, link, consent),
                             dossier_id=dossier.id,
                             person_id=link.person_id.id,
                             date_kwalificatie=qualified,
@@ -226,7 +230,7 @@ class KetenComenshaRegistration(models.Model):
         if to_create:
             Registration.create(to_create)
 
-    def _keten_follow(self, consent, link, today):
+    def _follow_consent(self, consent, link, today):
         """One registration after a change of its consent."""
         self.ensure_one()
         if not consent and self.state != "ingetrokken":
@@ -234,17 +238,17 @@ class KetenComenshaRegistration(models.Model):
         elif consent and self.state == "ingetrokken":
             self.write(
                 dict(
-                    self._keten_values(self.dossier_id, link, consent),
+                    self._registration_values(self.dossier_id, link, consent),
                     state="te_melden",
                     date_withdrawn=False,
                     date_reported=False,
                 )
             )
         elif consent and self.state == "te_melden":
-            self.write(self._keten_values(self.dossier_id, link, consent))
+            self.write(self._registration_values(self.dossier_id, link, consent))
 
     @api.model
-    def _keten_date_kwalificatie(self, dossier):
+    def _kwalificatie_day(self, dossier):
         """The day the 1e weging qualified the dossier as human trafficking."""
         if dossier.kwalificatie != "wel":
             return False
@@ -257,16 +261,16 @@ class KetenComenshaRegistration(models.Model):
         )
         if not firsts:
             return False
-        return self._keten_local_day(min(firsts.mapped("date")))
+        return self._chain_day(min(firsts.mapped("date")))
 
     @api.model
-    def _keten_local_day(self, moment):
+    def _chain_day(self, moment):
         """The day of ``moment`` (UTC) in the chain's time zone."""
         zone = pytz.timezone(self.env["keten.termijn"]._chain_tz())
         return pytz.utc.localize(moment).astimezone(zone).date()
 
     @api.model
-    def _keten_valid_consent(self, person, day):
+    def _valid_consent(self, person, day):
         return (
             self.env["keten.consent"]
             .sudo()
@@ -286,16 +290,14 @@ class KetenComenshaRegistration(models.Model):
         )
 
     @api.model
-    def _keten_values(self, dossier, link, consent):
+    def _registration_values(self, dossier, link, consent):
         """What is passed on, from the dossier and the frozen figures of the
         victim's role (the same the Regionale-Tafel workbook counts)."""
         meldingen = dossier.melding_ids.sorted(lambda m: (m.date_received, m.id))
         first = meldingen[:1].date_received
         return {
             "consent_id": consent.id,
-            "date_signal": self._keten_local_day(first)
-            if first
-            else dossier.date_opened,
+            "date_signal": self._chain_day(first) if first else dossier.date_opened,
             "verschijningsvorm_ids": [(6, 0, dossier.verschijningsvorm_ids.ids)],
             "age_group": link.age_group or "unknown",
             "gender": link.gender or "onbekend",
@@ -308,11 +310,11 @@ class KetenComenshaRegistration(models.Model):
             "name_allowed": consent.comensha_name_allowed,
         }
 
-    def _keten_refresh(self):
+    def _refresh_unreported(self):
         """Bring the registrations not yet reported up to date (before an export)."""
         todo = self.sudo().filtered(lambda r: r.state == "te_melden")
         for dossier, registrations in todo.grouped("dossier_id").items():
-            self._keten_sync(dossier, registrations.person_id)
+            self._sync_for_dossiers(dossier, registrations.person_id)
 
     # ------------------------------------------------------------------
     # Actions
@@ -333,7 +335,7 @@ class KetenComenshaRegistration(models.Model):
         )
         return True
 
-    def _keten_person_name(self):
+    def _name_passed_on(self):
         """The name passed on, only when the consent allows it."""
         self.ensure_one()
         person = self.sudo().person_id

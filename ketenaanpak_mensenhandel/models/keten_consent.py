@@ -140,7 +140,7 @@ class KetenConsent(models.Model):
         "given_by", "given_by_name", "date_given", "person_id", "age_statement"
     )
     def _check_signer(self):
-        if self._keten_anonymising():
+        if self._is_anonymising():
             return
         for consent in self:
             age = consent.age_when_given
@@ -223,9 +223,9 @@ class KetenConsent(models.Model):
         persons = self.env["keten.person"].browse(
             [vals["person_id"] for vals in vals_list if vals.get("person_id")]
         )
-        persons._keten_check_not_restricted()
+        persons._ensure_not_restricted()
         consents = super().create(vals_list)
-        consents._keten_sync_registrations()
+        consents._sync_registrations()
         return consents
 
     def write(self, vals):
@@ -235,14 +235,14 @@ class KetenConsent(models.Model):
             )
         result = super().write(vals)
         if {"date_withdrawn", "purpose", "organisation_id", "date_given"} & set(vals):
-            self._keten_sync_registrations()
+            self._sync_registrations()
         return result
 
-    def _keten_sync_registrations(self):
+    def _sync_registrations(self):
         """The CoMensha registrations of these persons follow their consent."""
         comensha = self.filtered(lambda c: c.purpose == "comensha")
-        if comensha and not self._keten_anonymising():
-            self.env["keten.comensha.registration"]._keten_sync_persons(
+        if comensha and not self._is_anonymising():
+            self.env["keten.comensha.registration"]._sync_for_persons(
                 comensha.person_id
             )
 

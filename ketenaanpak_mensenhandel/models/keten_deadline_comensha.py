@@ -1,9 +1,9 @@
 """The termijn of a CoMensha registration: from the kwalificatie (or the
 consent, when it came later) until the registration is reported."""
 
-from odoo import api, fields, models
+from odoo import fields, models
 
-from .keten_deadline import Outcome
+from .keten_deadline_rules import Outcome
 
 
 class KetenDeadline(models.Model):
@@ -16,18 +16,6 @@ class KetenDeadline(models.Model):
         ],
         ondelete={"comensha": "set null", "consent_withdrawn": "set null"},
     )
-
-    @api.model
-    def _subjects_of(self, records):
-        subjects = super()._subjects_of(records)
-        if records._name == "keten.comensha.registration":
-            subjects.append(("comensha", records))
-        elif records._name == "keten.dossier":
-            registrations = records.env["keten.comensha.registration"].search(
-                [("dossier_id", "in", records.ids)]
-            )
-            subjects.append(("comensha", registrations))
-        return subjects
 
     def _outcome_comensha(self, termijn, registrations, calendar):
         procesregie = self._flagged_organisation("is_procesregie")

@@ -190,7 +190,7 @@ class KetenDocument(models.Model):
                 raise ValidationError(
                     self.env._("The interventie belongs to another dossier.")
                 )
-            if dossier and person and person not in document._keten_dossier_persons():
+            if dossier and person and person not in document._dossier_persons():
                 ref = f"P-{person.id}"
                 raise ValidationError(
                     self.env._(
@@ -206,9 +206,9 @@ class KetenDocument(models.Model):
         if self.env.su:
             return
         for document in self:
-            self._keten_check_acts_for(self.env.user, document.organisation_id)
+            self._ensure_acts_for(self.env.user, document.organisation_id)
 
-    def _keten_dossier_persons(self):
+    def _dossier_persons(self):
         dossier = self.sudo().dossier_id
         meldingen = dossier.melding_ids
         return (
@@ -224,28 +224,28 @@ class KetenDocument(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if not self._keten_anonymising() and not vals.get("datas"):
+            if not self._is_anonymising() and not vals.get("datas"):
                 raise UserError(self.env._("Choose the file of the document."))
-            self._keten_prepare_file(vals)
-        self._keten_check_links(vals_list)
+            self._ensure_acceptable_file(vals)
+        self._ensure_links_allowed(vals_list)
         for vals in vals_list:
-            self._keten_check_kind_allowed(self._keten_confidentiality_of(vals))
+            self._ensure_kind_allowed(self._confidentiality_of(vals))
         return super().create(vals_list)
 
     def write(self, vals):
-        if self.filtered("is_anonymised") and not self._keten_anonymising():
+        if self.filtered("is_anonymised") and not self._is_anonymising():
             raise UserError(
                 self.env._("An anonymised document cannot be changed: add a new one.")
             )
-        if "datas" in vals and not vals["datas"] and not self._keten_anonymising():
+        if "datas" in vals and not vals["datas"] and not self._is_anonymising():
             raise UserError(
                 self.env._(
                     "A document keeps its file: upload another file, or delete the "
                     "document."
                 )
             )
-        self._keten_prepare_file(vals)
-        self._keten_check_links([vals])
+        self._ensure_acceptable_file(vals)
+        self._ensure_links_allowed([vals])
         result = super().write(vals)
         owner_fields = {
             "document_type",
@@ -259,11 +259,11 @@ class KetenDocument(models.Model):
             # Rules are checked before a write only: a user must not move a
             # document where its new readers are not theirs to choose.
             for document in self:
-                self._keten_check_kind_allowed(document.confidentiality)
+                self._ensure_kind_allowed(document.confidentiality)
             self.check_access("write")
         return result
 
-    def _keten_prepare_file(self, vals):
+    def _ensure_acceptable_file(self, vals):
         """Refuse a file that is too large or of a type that is not accepted,
         before it reaches the filestore; record its type and size."""
         if not vals.get("datas"):
@@ -294,16 +294,16 @@ class KetenDocument(models.Model):
         vals.update(mimetype=mimetype, file_size=len(raw))
 
     @api.model
-    def _keten_check_links(self, vals_list):
+    def _ensure_links_allowed(self, vals_list):
         """No document about a restricted or anonymised person, on an anonymised
         dossier, or about a person the user may not read."""
-        if self._keten_anonymising():
+        if self._is_anonymising():
             return
         Person = self.env["keten.person"]
         person_ids = {vals["person_id"] for vals in vals_list if vals.get("person_id")}
         persons = Person.browse(list(person_ids))
-        persons._keten_check_not_restricted()
-        Person._check_link_access(person_ids)
+        persons._ensure_not_restricted()
+        Person._ensure_link_access(person_ids)
         dossier_ids = {
             vals["dossier_id"] for vals in vals_list if vals.get("dossier_id")
         }
@@ -319,7 +319,7 @@ class KetenDocument(models.Model):
             )
 
     @api.model
-    def _keten_confidentiality_of(self, vals):
+    def _confidentiality_of(self, vals):
         """The confidentiality a new document with ``vals`` will have."""
         interventie = (
             self.env["keten.interventie"]
@@ -337,7 +337,7 @@ class KetenDocument(models.Model):
         return "dossier"
 
     @api.model
-    def _keten_check_kind_allowed(self, confidentiality):
+    def _ensure_kind_allowed(self, confidentiality):
         """A clear refusal where the record rules would refuse with a generic
         message: a user adds only a document they may read themselves."""
         if self.env.su:
@@ -367,7 +367,7 @@ class KetenDocument(models.Model):
     # Access log
     # ------------------------------------------------------------------
     @api.model
-    def _keten_access_log_columns(self):
+    def _access_log_columns(self):
         """(record ref, dossier, person) of a row of the access log, as SQL on
         ``r.id``: the reference, never the title (it may name someone)."""
         return (
@@ -376,9 +376,9 @@ class KetenDocument(models.Model):
             SQL("(SELECT k.person_id FROM keten_document k WHERE k.id = r.id)"),
         )
 
-    def _keten_log_download(self):
+    def _log_file_served(self):
         """The file was served (download or preview)."""
-        self._keten_log("read", path="download")
+        self._write_access_log("read", path="download")
 
     # ------------------------------------------------------------------
     # Actions
@@ -399,10 +399,10 @@ class KetenDocumentOwnerMixin(models.AbstractModel):
 
     _name = "keten.document.owner.mixin"
     _description = "Holds documents"
-    _keten_document_field = None
+    _document_owner_field = None
 
     def unlink(self):
         self.env["keten.document"].sudo().search(
-            [(self._keten_document_field, "in", self.ids)]
+            [(self._document_owner_field, "in", self.ids)]
         ).unlink()
         return super().unlink()

@@ -7,6 +7,6 @@ class KetenDossier(models.Model):
 
     _name = "keten.dossier"
     _inherit = ["keten.dossier", "keten.document.owner.mixin"]
-    _keten_document_field = "dossier_id"
+    _document_owner_field = "dossier_id"
 
     document_ids = fields.One2many("keten.document", "dossier_id", string="Documents")

@@ -18,8 +18,6 @@ from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
-PARAM = "ketenaanpak_mensenhandel."
-
 MAX_PERSONS = 3
 SHORT_TEXT_LIMIT = 200
 MAX_COUNT = 1000
@@ -101,12 +99,12 @@ class KetenIntakeForm(models.AbstractModel):
         Melding = self.env["keten.melding"]
 
         def number(key, default, minimum=1):
-            return Melding._keten_int_param(key, default, minimum)
+            return Melding._intake_int_param(key, default, minimum)
 
         max_file_mb = number("intake_max_attachment_mb", 10)
         max_files = number("intake_max_attachments", 5, minimum=0)
-        max_text = Melding._keten_max_text_length()
-        enabled = Melding._keten_param("intake_form_enabled", "False")
+        max_text = Melding._intake_max_text_length()
+        enabled = Melding._intake_param("intake_form_enabled", "False")
         return {
             "enabled": str(enabled).lower() in ("true", "1"),
             "max_text_length": max_text,
@@ -135,7 +133,7 @@ class KetenIntakeForm(models.AbstractModel):
     def _page_values(self):
         """Everything the page needs apart from the submitted values."""
         settings = self._settings()
-        organisation = self.env["keten.melding"]._keten_intake_organisation().sudo()
+        organisation = self.env["keten.melding"]._intake_organisation().sudo()
         return {
             "labels": {key: self._label(key) for key in LABELS},
             "categories": self._selection("keten.melding", "category"),
@@ -482,7 +480,7 @@ class KetenIntakeForm(models.AbstractModel):
     def _create_melding(self, values, persons, attachments, token=None):
         """Store an accepted submission as a new melding in the meldpunt queue."""
         env = self.env(su=True)
-        organisation = env["keten.melding"]._keten_intake_organisation()
+        organisation = env["keten.melding"]._intake_organisation()
         Person = env["keten.person"].with_context(mail_create_nolog=True)
         person_records = Person.create(persons) if persons else Person
         vals = dict(
@@ -517,65 +515,3 @@ class KetenIntakeForm(models.AbstractModel):
             subtype_xmlid="mail.mt_note",
         )
         return melding
-
-    # ------------------------------------------------------------------
-    # Demo
-    # ------------------------------------------------------------------
-    @api.model
-    def _load_intake_demo(self):
-        """Demo: switch the form on and receive one report about a known person.
-
-        The report spells the person's surname with a typo, as an outside
-        professional might; the meldpunt sees on the melding that the person
-        is possibly known, with the open dossier.
-        """
-        self.env["ir.config_parameter"].sudo().set_param(
-            PARAM + "intake_form_enabled", "True"
-        )
-        link = (
-            self.env["keten.dossier.person"]
-            .sudo()
-            .search(
-                [
-                    ("role", "=", "slachtoffer"),
-                    ("dossier_id.is_closed", "=", False),
-                    ("person_id.birth_date", "!=", False),
-                    ("person_id.last_name", "!=", False),
-                ],
-                order="id",
-                limit=1,
-            )
-        )
-        if not link:
-            return self.env["keten.melding"]
-        person = link.person_id
-        last = person.last_name
-        if len(last) >= 4:  # "Vries" -> "Vreis"
-            last = last[:-3] + last[-2] + last[-3] + last[-1]
-        values = {
-            "category": "signaal",
-            "melder_name": "J. Mentor",
-            "melder_organisation_name": "Beroepscollege Oost (demo)",
-            "melder_role": "Mentor",
-            "melder_email": "mentor@beroepscollege.example",
-            "content": "Een studente vertelt dat zij 's avonds moet werken voor de "
-            "vriend van haar oom en haar loon moet afgeven. Zij durft niet naar huis.",
-            "verschijningsvorm_ids": [
-                (6, 0, link.dossier_id.verschijningsvorm_ids.ids)
-            ],
-            "hulpverlening_betrokken": False,
-            "politie_gebeld": False,
-            "zorgcoordinator_betrokken": False,
-            "acuut_volgens_melder": False,
-            "is_situatieschets": False,
-        }
-        persons = [
-            {
-                "first_name": person.first_name,
-                "name_prefix": person.name_prefix,
-                "last_name": last,
-                "birth_date": person.birth_date,
-                "gender": person.gender,
-            }
-        ]
-        return self._create_melding(values, persons, [])

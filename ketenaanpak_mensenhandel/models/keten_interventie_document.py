@@ -7,7 +7,7 @@ class KetenInterventie(models.Model):
 
     _name = "keten.interventie"
     _inherit = ["keten.interventie", "keten.document.owner.mixin"]
-    _keten_document_field = "interventie_id"
+    _document_owner_field = "interventie_id"
 
     document_ids = fields.One2many(
         "keten.document", "interventie_id", string="Documents"

@@ -7,7 +7,7 @@ class KetenPerson(models.Model):
 
     _name = "keten.person"
     _inherit = ["keten.person", "keten.document.owner.mixin"]
-    _keten_document_field = "person_id"
+    _document_owner_field = "person_id"
 
     document_ids = fields.One2many(
         "keten.document",

@@ -6,7 +6,7 @@ class KetenStrafrecht(models.Model):
 
     _name = "keten.strafrecht"
     _inherit = ["keten.strafrecht", "keten.document.owner.mixin"]
-    _keten_document_field = "strafrecht_id"
+    _document_owner_field = "strafrecht_id"
 
     document_ids = fields.One2many(
         "keten.document", "strafrecht_id", string="Documents"

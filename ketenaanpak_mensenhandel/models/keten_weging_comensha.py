@@ -9,5 +9,7 @@ class KetenWeging(models.Model):
 
     def action_confirm(self):
         result = super().action_confirm()
-        self.env["keten.comensha.registration"]._keten_sync(self.sudo().dossier_id)
+        self.env["keten.comensha.registration"]._sync_for_dossiers(
+            self.sudo().dossier_id
+        )
         return result

@@ -29,17 +29,17 @@ class KetenComenshaXlsx(models.AbstractModel):
         wizards.check_access("read")
         bold = workbook.add_format({"bold": True})
         for wizard in wizards:
-            registrations, rows = wizard._keten_rows()
+            registrations, rows = wizard._export_rows()
             sheet = workbook.add_worksheet(self.env._("Registrations"))
-            for column, label in enumerate(wizard._keten_header()):
+            for column, label in enumerate(wizard._export_header()):
                 sheet.write(0, column, label, bold)
             for line, row in enumerate(rows, start=1):
                 for column, value in enumerate(row):
                     sheet.write(line, column, value)
-            self._keten_totals(workbook, wizard, registrations, bold)
-            wizard._keten_log_export(registrations)
+            self._write_totals(workbook, wizard, registrations, bold)
+            wizard._log_export(registrations)
 
-    def _keten_totals(self, workbook, wizard, registrations, bold):
+    def _write_totals(self, workbook, wizard, registrations, bold):
         """The summary, then per age band, gender and nationality group the
         registrations by verschijningsvorm, laid out as the workbook's tables
         of victims."""
@@ -49,7 +49,7 @@ class KetenComenshaXlsx(models.AbstractModel):
         sheet.write(
             line, 0, _("Reconciliation with the Rapportage Regionale Tafel"), bold
         )
-        for label, count in wizard._keten_summary():
+        for label, count in wizard._reconciliation():
             line += 1
             sheet.write(line, 0, label)
             sheet.write(line, 1, count)

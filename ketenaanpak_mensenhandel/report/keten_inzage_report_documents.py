@@ -12,14 +12,14 @@ from ..tools.masking import mask_text
 
 
 class KetenInzageReport(models.AbstractModel):
-    _inherit = "report.ketenaanpak_mensenhandel.avg_inzage"
+    _inherit = "report.ketenaanpak_mensenhandel.avg_inzage"  # pylint: disable=consider-merging-classes-inherited
 
     @api.model
-    def _keten_letter(self, request):
-        letter = super()._keten_letter(request)
+    def _letter_values(self, request):
+        letter = super()._letter_values(request)
         person = request.sudo().person_id.with_context(active_test=False)
         if person and letter["sections"]:
-            context = self._keten_context(person)
+            context = self._report_scope(person)
             keys = [section["key"] for section in letter["sections"]]
             position = keys.index("attachments") + 1 if "attachments" in keys else 0
             letter["sections"].insert(
@@ -27,7 +27,7 @@ class KetenInzageReport(models.AbstractModel):
             )
         return letter
 
-    def _keten_documents_of(self, person, context):
+    def _documents_for_inzage(self, person, context):
         """Documents about the person, and those of their victim dossiers that
         are about nobody else."""
         domain = expression.AND(
@@ -54,7 +54,7 @@ class KetenInzageReport(models.AbstractModel):
         Document = self.env["keten.document"]
         kinds = dict(Document._fields["document_type"]._description_selection(self.env))
         entries = []
-        for document in self._keten_documents_of(person, context):
+        for document in self._documents_for_inzage(person, context):
             record = document.dossier_id or document.person_id
             entries.append(
                 self._entry(

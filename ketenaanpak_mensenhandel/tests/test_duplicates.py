@@ -1,5 +1,7 @@
 from odoo.tests import Form, tagged
 
+from odoo.addons.ketenaanpak_mensenhandel.demo.intake import load_intake_demo
+
 from .common import KetenCase
 
 P = "ketenaanpak_mensenhandel."
@@ -55,10 +57,10 @@ class TestDuplicates(KetenCase):
                 "gender": "man",
             }
         )
-        cls.hidden_message = cls.Person._keten_possibly_known_message()
+        cls.hidden_message = cls.Person._possibly_known_message()
 
     def candidates(self, vals, **kw):
-        return self.Person._keten_duplicate_candidates(vals, **kw)
+        return self.Person._duplicate_candidates(vals, **kw)
 
     def test_spelling_variants_are_found(self):
         for variant in VARIANTS:
@@ -135,7 +137,7 @@ class TestDuplicates(KetenCase):
 
     def test_user_who_may_see_gets_the_proposal_with_dossiers(self):
         Person = self.Person.with_user(self.user_partner_gemeente)
-        proposals = Person._keten_duplicate_proposals(self.sanne())
+        proposals = Person._duplicate_proposals(self.sanne())
         self.assertFalse(proposals["hidden"])
         self.assertEqual(
             [p["person"] for p in proposals["visible"]], [self.person_victim]
@@ -143,7 +145,7 @@ class TestDuplicates(KetenCase):
         proposal = proposals["visible"][0]
         self.assertEqual(proposal["birth_year"], 2007)
         self.assertEqual(proposal["dossiers"], [self.dossier_a.name])
-        html = str(Person._keten_render_duplicate_alert(proposals))
+        html = str(Person._render_duplicate_alert(proposals))
         self.assertIn("Sanne de Vries", html)
         self.assertIn(self.dossier_a.name, html)
         self.assertIn("2007", html)
@@ -152,9 +154,9 @@ class TestDuplicates(KetenCase):
         for user in (self.user_melder, self.user_partner_ggd):
             with self.subTest(user=user.login):
                 Person = self.Person.with_user(user)
-                proposals = Person._keten_duplicate_proposals(self.sanne())
+                proposals = Person._duplicate_proposals(self.sanne())
                 self.assertEqual(proposals, {"visible": [], "hidden": True})
-                html = str(Person._keten_render_duplicate_alert(proposals))
+                html = str(Person._render_duplicate_alert(proposals))
                 self.assertIn(self.hidden_message, html)
                 for secret in ("Sanne", "Vries", "2007", self.dossier_a.name, "MH-"):
                     self.assertNotIn(secret, html)
@@ -162,9 +164,7 @@ class TestDuplicates(KetenCase):
     def test_possibly_known_is_the_same_for_one_or_several_matches(self):
         Person = self.Person.with_user(self.user_partner_ggd)
         one = str(
-            Person._keten_render_duplicate_alert(
-                Person._keten_duplicate_proposals(self.sanne())
-            )
+            Person._render_duplicate_alert(Person._duplicate_proposals(self.sanne()))
         )
         self.Person.create(
             [
@@ -176,9 +176,9 @@ class TestDuplicates(KetenCase):
                 },
             ]
         )
-        several = Person._keten_duplicate_proposals(self.sanne())
+        several = Person._duplicate_proposals(self.sanne())
         self.assertEqual(len(self.candidates(self.sanne())), 3)
-        self.assertEqual(str(Person._keten_render_duplicate_alert(several)), one)
+        self.assertEqual(str(Person._render_duplicate_alert(several)), one)
         self.assertNotIn("3", one)
 
     def test_person_form_proposes_while_typing(self):
@@ -355,7 +355,7 @@ class TestDuplicates(KetenCase):
         self.assertLessEqual(per_person, 4, "one matching query, threshold set/reset")
 
     def test_demo_report_proposes_the_existing_dossier(self):
-        melding = self.env["keten.intake.form"]._load_intake_demo()
+        melding = load_intake_demo(self.env)
         self.assertEqual(melding.channel, "formulier")
         self.assertEqual(melding.person_ids.last_name, "de Vreis")
         self.assertEqual(

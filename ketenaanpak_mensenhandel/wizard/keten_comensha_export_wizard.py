@@ -57,7 +57,7 @@ class KetenComenshaExportWizard(models.TransientModel):
     @api.depends("date_from", "date_to")
     def _compute_counts(self):
         for wizard in self:
-            registrations = wizard._keten_registrations(states=None)
+            registrations = wizard._registrations_of_period(states=None)
             wizard.registration_count = len(
                 registrations.filtered(lambda r: r.state in EXPORTED_STATES)
             )
@@ -79,7 +79,7 @@ class KetenComenshaExportWizard(models.TransientModel):
     # ------------------------------------------------------------------
     # What is exported
     # ------------------------------------------------------------------
-    def _keten_registrations(self, states=EXPORTED_STATES):
+    def _registrations_of_period(self, states=EXPORTED_STATES):
         self.ensure_one()
         domain = [
             ("date_opened", ">=", self.date_from),
@@ -91,7 +91,7 @@ class KetenComenshaExportWizard(models.TransientModel):
             domain, order="date_signal, id"
         )
 
-    def _keten_header(self):
+    def _export_header(self):
         Registration = self.env["keten.comensha.registration"]
         labels = []
         for fname in COLUMNS:
@@ -101,12 +101,12 @@ class KetenComenshaExportWizard(models.TransientModel):
                 labels.append(Registration._fields[fname]._description_string(self.env))
         return labels
 
-    def _keten_rows(self):
+    def _export_rows(self):
         """The export as plain values: one row per registration, the name only
         where the consent allows it; withdrawn registrations left out."""
-        registrations = self._keten_registrations(states=None)
-        registrations._keten_refresh()
-        registrations = self._keten_registrations()
+        registrations = self._registrations_of_period(states=None)
+        registrations._refresh_unreported()
+        registrations = self._registrations_of_period()
         Registration = self.env["keten.comensha.registration"]
         selections = {
             fname: dict(Registration._fields[fname]._description_selection(self.env))
@@ -117,7 +117,7 @@ class KetenComenshaExportWizard(models.TransientModel):
             row = []
             for fname in COLUMNS:
                 if fname == "person_name":
-                    value = registration._keten_person_name()
+                    value = registration._name_passed_on()
                 elif fname in selections:
                     value = selections[fname].get(registration[fname], "")
                 elif fname == "verschijningsvorm_ids":
@@ -138,7 +138,7 @@ class KetenComenshaExportWizard(models.TransientModel):
             rows.append(row)
         return registrations, rows
 
-    def _keten_summary(self):
+    def _reconciliation(self):
         """How the registrations relate to the Regionale-Tafel workbook of the
         same period: [(label, count)]."""
         self.ensure_one()
@@ -182,7 +182,7 @@ class KetenComenshaExportWizard(models.TransientModel):
             ),
         ]
 
-    def _keten_log_export(self, registrations):
+    def _log_export(self, registrations):
         """An export of registrations is an export of their dossiers."""
         self.env["keten.access.log"]._log_records(
             registrations.dossier_id, "export", "export"
@@ -199,18 +199,18 @@ class KetenComenshaExportWizard(models.TransientModel):
 
     def action_export_csv(self):
         self.ensure_one()
-        registrations, rows = self._keten_rows()
+        registrations, rows = self._export_rows()
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(self._keten_header())
+        writer.writerow(self._export_header())
         writer.writerows(rows)
         self.write(
             {
                 "csv_file": base64.b64encode(buffer.getvalue().encode("utf-8-sig")),
-                "csv_name": self._keten_file_name("csv"),
+                "csv_name": self._export_file_name("csv"),
             }
         )
-        self._keten_log_export(registrations)
+        self._log_export(registrations)
         return {
             "type": "ir.actions.act_url",
             "url": f"/web/content/{self._name}/{self.id}/csv_file/"
@@ -221,10 +221,10 @@ class KetenComenshaExportWizard(models.TransientModel):
     def action_mark_reported(self):
         """Everything of the period still to report was passed on to CoMensha."""
         self.ensure_one()
-        self._keten_registrations(states=("te_melden",)).action_mark_reported()
+        self._registrations_of_period(states=("te_melden",)).action_mark_reported()
         return {"type": "ir.actions.act_window_close"}
 
-    def _keten_file_name(self, extension):
+    def _export_file_name(self, extension):
         return (
             f"CoMensha {self.date_from.strftime('%d-%m-%Y')} - "
             f"{self.date_to.strftime('%d-%m-%Y')}.{extension}"
