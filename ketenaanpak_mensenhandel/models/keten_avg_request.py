@@ -745,7 +745,6 @@ class KetenAvgRequest(models.Model):
 
     def _execute_request(self):
         self.ensure_one()
-        now = fields.Datetime.now()
         person = self.person_id.sudo()
         _ = self.env._
         if self.request_type == "wissen":
@@ -783,6 +782,11 @@ class KetenAvgRequest(models.Model):
                 "restriction is lifted.",
                 ref=self.person_ref,
             )
+        self._close_approved(result)
+
+    def _close_approved(self, result, **values):
+        """The request was approved (four eyes) and carried out by this user."""
+        now = fields.Datetime.now()
         self.write(
             {
                 "state": "done",
@@ -791,5 +795,6 @@ class KetenAvgRequest(models.Model):
                 "done_by_id": self.env.uid,
                 "date_done": now,
                 "result": result,
+                **values,
             }
         )

@@ -15,7 +15,7 @@ to the sharing with one organisation. The privacy officer weighs it:
   involved in the person's dossiers from then on (refused, no override).
 """
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -178,7 +178,6 @@ class KetenAvgRequest(models.Model):
             return super()._execute_request()
         self.ensure_one()
         _ = self.env._
-        now = fields.Datetime.now()
         person = self.person_id.sudo()
         if self.objection_scope == "all":
             if not person.is_restricted:
@@ -206,18 +205,9 @@ class KetenAvgRequest(models.Model):
                 result += Markup("<p>%s</p>") % _(
                     "Involved already in %(dossiers)s: ask the regie to end that "
                     "involvement and to tell the organisation.",
-                    dossiers=escape(", ".join(involved.mapped("name"))),
+                    dossiers=", ".join(involved.mapped("name")),
                 )
-        self.write(
-            {
-                "state": "done",
-                "approved_by_id": self.env.uid,
-                "date_approved": now,
-                "done_by_id": self.env.uid,
-                "date_done": now,
-                "result": result,
-            }
-        )
+        self._close_approved(result)
 
     @api.model
     def _dossiers_of_persons(self, persons):

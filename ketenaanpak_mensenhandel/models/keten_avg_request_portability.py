@@ -235,18 +235,10 @@ class KetenAvgRequest(models.Model):
             meta={"request": self.name, "reference": self.person_ref},
             readme=self._portability_readme(),
         )
-        now = fields.Datetime.now()
-        self.write(
-            {
-                "state": "done",
-                "approved_by_id": self.env.uid,
-                "date_approved": now,
-                "done_by_id": self.env.uid,
-                "date_done": now,
-                "portability_file": base64.b64encode(content),
-                "portability_file_name": f"{self.name}.zip",
-                "result": self.portability_summary,
-            }
+        self._close_approved(
+            self.portability_summary,
+            portability_file=base64.b64encode(content),
+            portability_file_name=f"{self.name}.zip",
         )
 
     def action_approve(self):
