@@ -9,19 +9,22 @@ class IrBinary(models.AbstractModel):
     preview), and ``/web/content/keten.document/<id>/datas`` (the download
     button, the PDF viewer). Access itself was checked before: the attachment
     follows the record rules of the document it hangs on.
+
+    ``controllers/binary.py`` gives those routes a read/write cursor for a
+    document's file, so that the row can be written.
     """
 
     _inherit = "ir.binary"
 
     def _record_to_stream(self, record, field_name):
         stream = super()._record_to_stream(record, field_name)
-        documents = self.env["keten.document"]
+        document_ids = []
         if record._name == "keten.document":
-            documents = documents.browse(record.ids)
+            document_ids = record.ids
         elif record._name == "ir.attachment":
             attachment = record.sudo()
             if attachment.res_model == "keten.document" and attachment.res_id:
-                documents = documents.browse(attachment.res_id)
-        if documents:
-            documents._log_file_served()
+                document_ids = [attachment.res_id]
+        if document_ids:
+            self.env["keten.document"].browse(document_ids)._log_file_served()
         return stream
