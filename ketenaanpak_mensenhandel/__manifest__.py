@@ -2,7 +2,7 @@
     "name": "Ketenaanpak Mensenhandel",
     "summary": "Ketenregiesysteem for the regional chain against human trafficking: "
     "melding, weging, casusoverleg, plan van aanpak, interventies, nazorg and evaluatie",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Services/Ketenaanpak",
     "website": "https://example.org/ketenaanpak-mensenhandel",
     "author": "Ketenaanpak Mensenhandel contributors",

@@ -371,6 +371,9 @@ weging = env["keten.weging"].create({
     "acuut_volgens_melder": "nee", "veiligheid": "veilig", "kwalificatie": "wel",
 })
 weging.action_confirm()
+env["keten.consent"].create({
+    "person_id": victim.id, "purpose": "comensha", "organisation_id": org.id,
+})
 advies = env["keten.melding"].create({
     "content": "Adviesvraag.", "melder_name": "Buurman", "organisation_id": org.id,
     "handling_note": "Beantwoord en doorverwezen.",
@@ -494,5 +497,14 @@ def test_upgrade_from_previous_version_runs_migrations(odoo_config, tmp_path):
                 " WHERE m.content = 'Signalen van uitbuiting.'"
             )
             assert rows == [("terugkoppeling", "open")], rows
+        if _version_key(version) < (18, 0, 1, 5, 0) <= _version_key(current):
+            # 18.0.1.5.0/post-migrate.py: the victim's CoMensha consent, given
+            # before the upgrade, registers her, with the termijn open
+            rows = new.query(
+                "SELECT r.state, k.state FROM keten_comensha_registration r"
+                " JOIN keten_deadline k ON k.res_model = 'keten.comensha.registration'"
+                " AND k.res_id = r.id"
+            )
+            assert rows == [("te_melden", "open")], rows
     finally:
         old.drop()
