@@ -59,6 +59,7 @@
     "assets": {
         "web.assets_backend": [
             "ketenaanpak_mensenhandel/static/src/scss/keten.scss",
+            "ketenaanpak_mensenhandel/static/src/views/**/*",
         ],
         "web.assets_tests": [
             "ketenaanpak_mensenhandel/static/tests/tours/**/*",
