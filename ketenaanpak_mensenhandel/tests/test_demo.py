@@ -10,7 +10,7 @@ from odoo.addons.ketenaanpak_mensenhandel.models.keten_demo import LEGAL_BASES, 
 P = "ketenaanpak_mensenhandel."
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_demo")
 class TestDemoRegion(TransactionCase):
     @classmethod
     def setUpClass(cls):

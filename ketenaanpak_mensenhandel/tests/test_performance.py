@@ -9,7 +9,7 @@ from .common import KetenCase
 FORM_QUERIES = {"regie": 35, "partner": 34}
 
 
-@tagged("post_install", "-at_install", "is_query_count")
+@tagged("post_install", "-at_install", "keten_performance", "is_query_count")
 class TestFormQueryCount(KetenCase):
     """Opening a dossier form costs the same number of queries whatever its size."""
 

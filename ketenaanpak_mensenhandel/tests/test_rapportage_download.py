@@ -10,7 +10,7 @@ P = "ketenaanpak_mensenhandel."
 REPORT = "ketenaanpak_mensenhandel.rapportage_regionale_tafel"
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_rapportage", "keten_tours")
 class TestRapportageDownload(HttpCase):
     """The workbook downloaded the way the web client does it."""
 

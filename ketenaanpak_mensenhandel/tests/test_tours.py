@@ -28,7 +28,7 @@ BOARDS = (
 )
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_tours")
 class TestChainTours(HttpCase, KetenCase):
     def test_meldpunt_registers_a_melding_and_does_the_first_weging(self):
         """Issue 2 and 9: a melding, its dossier moved across the boards
@@ -163,7 +163,7 @@ def _screenshot_console(directory, original):
     return handle
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_tours")
 class TestBoardWalk(HttpCase):
     """The ketenregie opens every board, one after the other.
 
