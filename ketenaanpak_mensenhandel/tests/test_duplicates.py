@@ -379,6 +379,4 @@ class TestDuplicates(KetenCase):
         )
         for_meldpunt = melding.with_user(self.user_meldpunt)
         self.assertEqual(for_meldpunt.duplicate_review_count, 1)
-        self.assertIn(
-            victim.dossier_id.name, str(for_meldpunt.duplicate_review_alert)
-        )
+        self.assertIn(victim.dossier_id.name, str(for_meldpunt.duplicate_review_alert))
