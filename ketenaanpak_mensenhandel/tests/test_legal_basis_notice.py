@@ -6,9 +6,9 @@ privacy officer."""
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
-from .common import KetenCase
+from .common import KetenCase, P
 
 
 @tagged("post_install", "-at_install", "keten_avg")
@@ -57,3 +57,20 @@ class TestLegalBasisNotice(KetenCase):
         self.involve(self.dossier_a, self.org_new)
         for user in (self.user_partner_ggd, self.user_melder, self.user_rapportage):
             self.assertFalse(self.notice(user), user.login)
+
+
+@tagged("post_install", "-at_install", "keten_avg", "keten_tours")
+class TestLegalBasisNoticeTour(HttpCase, KetenCase):
+    def test_the_overview_board_shows_the_notice(self):
+        org = self.env["keten.organisation"].create(
+            {"name": "Test Woonzorg zonder grondslag"}
+        )
+        self.dossier_a.with_context(
+            keten_basis_override_reason="Test: involved before the basis is recorded."
+        ).sudo().write({"manual_organisation_ids": [(4, org.id)]})
+        self.start_tour(
+            f"/odoo/action-{P}keten_dossier_action",
+            "keten_legal_basis_notice",
+            login=self.user_regie.login,
+            timeout=180,  # the first tour of a new database bundles the assets
+        )
