@@ -255,6 +255,10 @@ class KetenInterventie(models.Model):
             self._keten_plan_review()
         return result
 
+    def _deadline_subjects(self):
+        """(termijn code, subjects) that a change of these interventies bears on."""
+        return [("interventie_review", self)]
+
     def _keten_plan_review(self):
         """A running intervention gets its next review from the review termijn
         (unless one is planned), and its termijn follows the review date."""
