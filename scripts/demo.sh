@@ -161,6 +161,8 @@ if [[ $MODE == smoke ]]; then
         kill -0 "$server_pid" 2>/dev/null || die "the server stopped, see $server_log"
         sleep 1
     done
+    curl -fsS "http://127.0.0.1:$DEMO_PORT/web/health" >/dev/null ||
+        die "no answer on /web/health after 120 s, see $server_log"
     printf '%s\n' "$logins" | python3 scripts/demo_smoke.py "$DEMO_PORT" "$DEMO_DB"
     check_odoo_log "$server_log" || die "the server logged errors"
     exit 0
