@@ -41,7 +41,7 @@ class KetenDeadline(models.Model):
     interventie): when it started, when it is due, whether it was met.
 
     Deadlines are made and closed by the records of the case, never by hand
-    (``_keten_sync``): at most one is open per termijn and subject (a unique
+    (``_sync_deadlines``): at most one is open per termijn and subject (a unique
     index), its activity goes to the responsible person, and the event that
     meets the termijn marks that activity done.
     """
@@ -122,11 +122,11 @@ class KetenDeadline(models.Model):
     def _compute_name(self):
         for deadline in self:
             subject = deadline._subject()
-            reference = self._keten_reference(subject.sudo()) if subject else ""
+            reference = self._subject_reference(subject.sudo()) if subject else ""
             deadline.name = f"{deadline.termijn_id.name or ''} {reference}".strip()
 
     @api.model
-    def _keten_reference(self, subject):
+    def _subject_reference(self, subject):
         """Numbers only: an activity, a list or a message names no person and
         no free text."""
         if subject._name in ("keten.dossier", "keten.melding"):
@@ -175,7 +175,7 @@ class KetenDeadline(models.Model):
     # ------------------------------------------------------------------
     # CRUD: the records of the case make deadlines, users do not
     # ------------------------------------------------------------------
-    def _keten_system_message(self):
+    def _system_write_message(self):
         return self.env._(
             "Termijnen follow the records of the case: record the event "
             "(a weging, a terugkoppeling, a plan ...) instead of changing the "

@@ -53,16 +53,16 @@ class KetenDeadline(models.Model):
         remaining = cr.fetchone()[0]
         summary = {"marked": done, "remaining": remaining}
         if not remaining:
-            summary.update(self._keten_flag_overdue_dossiers(today))
+            summary.update(self._flag_overdue_dossiers(today))
             summary.update(self.env["keten.signalering"]._refresh(today))
-            summary.update(self._keten_notify_procesregie(today, summary))
+            summary.update(self._notify_procesregie(today, summary))
             Termijn._generate_holidays()
         self.env.invalidate_all()
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return summary
 
     @api.model
-    def _keten_flag_overdue_dossiers(self, today):
+    def _flag_overdue_dossiers(self, today):
         cr = self.env.cr
         overdue = """
             SELECT dossier_id FROM keten_deadline
@@ -87,7 +87,7 @@ class KetenDeadline(models.Model):
         return {"dossiers_flagged": flagged, "dossiers_cleared": cr.rowcount}
 
     @api.model
-    def _keten_notify_procesregie(self, today, summary):
+    def _notify_procesregie(self, today, summary):
         """One content-free message to the procesregie: how many termijnen passed
         their deadline (with the dossier numbers) and how many entries the
         signaleringslijst gained. No e-mail, no case content."""

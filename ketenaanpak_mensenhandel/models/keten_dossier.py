@@ -56,7 +56,7 @@ class KetenDossier(models.Model):
     ]
     _order = "urgency desc, date_opened desc, id desc"
     # Roles a user gives an organisation in the dossier: its legal basis is checked.
-    _keten_basis_role_fields = (
+    _basis_role_fields = (
         "regie_organisation_id",
         "zorgcoordinator_organisation_id",
     )
@@ -506,7 +506,7 @@ class KetenDossier(models.Model):
                     self.env._("the organisation for zorgcoördinatie"),
                 ),
             ):
-                self._keten_check_acts_for(user, organisation, role)
+                self._ensure_acts_for(user, organisation, role)
 
     # ------------------------------------------------------------------
     # CRUD
@@ -528,9 +528,9 @@ class KetenDossier(models.Model):
                     self.env["ir.sequence"].next_by_code("keten.dossier") or "/"
                 )
         env = self.env
-        self = self._keten_with_reason(vals_list)
+        self = self._with_override_reason(vals_list)
         roles = [
-            [name for name in self._keten_basis_role_fields if vals.get(name)]
+            [name for name in self._basis_role_fields if vals.get(name)]
             for vals in vals_list
         ]
         dossiers = super().create(vals_list)
@@ -544,7 +544,9 @@ class KetenDossier(models.Model):
                 | dossier.sudo().meldpunt_organisation_id
             )
             if organisations:
-                dossier._keten_check_basis(organisations, dossier, "role", dossier.name)
+                dossier._ensure_basis_or_override(
+                    organisations, dossier, "role", dossier.name
+                )
         dossiers = dossiers.with_env(env)
         self.env["keten.dossier.stage.history"].sudo()._record_stage(dossiers)
         for dossier in dossiers:
@@ -553,7 +555,7 @@ class KetenDossier(models.Model):
                 dossier.stage_id != first
                 and dossier.stage_id.hoofdstap_code != "signalering"
             ):
-                dossier.sudo()._check_stage_transition(
+                dossier.sudo()._ensure_stage_transition(
                     dossier.stage_id, from_stage=first
                 )
         return dossiers
@@ -571,14 +573,14 @@ class KetenDossier(models.Model):
                         "button, which records the reason."
                     )
                 )
-        self = self._keten_with_reason([vals])
-        roles = [name for name in self._keten_basis_role_fields if vals.get(name)]
+        self = self._with_override_reason([vals])
+        roles = [name for name in self._basis_role_fields if vals.get(name)]
         involved = {d.id: d.sudo().involved_organisation_ids for d in self}
         if "stage_id" in vals:
             new_stage = self.env["keten.stage"].browse(vals["stage_id"])
             for dossier in self:
                 # Guards check that data exists, whoever may read it.
-                dossier.sudo()._check_stage_transition(new_stage.sudo())
+                dossier.sudo()._ensure_stage_transition(new_stage.sudo())
             vals = dict(vals, date_last_stage_update=fields.Datetime.now())
             if new_stage.is_closed:
                 vals.setdefault("date_closed", fields.Date.context_today(self))
@@ -589,7 +591,7 @@ class KetenDossier(models.Model):
             organisations = self.env["keten.organisation"].union(
                 *(dossier.sudo()[name] for name in roles)
             )
-            dossier._keten_check_basis(
+            dossier._ensure_basis_or_override(
                 organisations - involved[dossier.id], dossier, "role", dossier.name
             )
         if "stage_id" in vals:
@@ -650,7 +652,7 @@ class KetenDossier(models.Model):
             subtype_xmlid="mail.mt_note",
         )
 
-    def _keten_anonymise(self, reason):
+    def _anonymise(self, reason):
         """Anonymise these dossiers and everything recorded on them (retention, AVG).
 
         Keeps the figures; persons are anonymised too unless another dossier or
@@ -680,7 +682,7 @@ class KetenDossier(models.Model):
         }
 
     @api.model
-    def _check_link_access(self, dossier_ids):
+    def _ensure_link_access(self, dossier_ids):
         """Refuse to link a record to dossiers the user may not change.
 
         Call it before writing: afterwards the new link (a melding of the user's
@@ -698,7 +700,7 @@ class KetenDossier(models.Model):
             raise UserError(
                 self.env._("Give the reason for involving %s.", organisation.name)
             )
-        self.env["keten.basis.override"]._keten_check(
+        self.env["keten.basis.override"]._check_or_record_override(
             organisation, self, "manual", self.name
         )
         self.sudo().manual_organisation_ids = [(4, organisation.id)]
@@ -742,7 +744,7 @@ class KetenDossier(models.Model):
 
     def action_open_access_log(self):
         """Who viewed this dossier (ketenregie, Beheerder, privacy officer)."""
-        return self._keten_access_log_action(
+        return self._access_log_action(
             [("dossier_res_id", "=", self.id)],
             self.env._("Who viewed %(ref)s", ref=self.name),
         )

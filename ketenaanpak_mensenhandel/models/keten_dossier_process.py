@@ -54,7 +54,7 @@ class KetenDossier(models.Model):
         )
         return wegingen.sorted(lambda w: (w.date, w.id))[-1:] if wegingen else wegingen
 
-    def _check_stage_transition(self, new_stage, from_stage=None):
+    def _ensure_stage_transition(self, new_stage, from_stage=None):
         """Refuse a stage change when the data the reference model requires is missing.
 
         Guards follow the hoofdstappen, not individual stages, so coordinators can

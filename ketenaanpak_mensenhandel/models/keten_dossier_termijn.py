@@ -83,7 +83,7 @@ class KetenDossier(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         dossiers = super().create(vals_list)
-        self.env["keten.deadline"]._keten_touch(dossiers)
+        self.env["keten.deadline"]._sync_for_records(dossiers)
         return dossiers
 
     def write(self, vals):
@@ -98,7 +98,7 @@ class KetenDossier(models.Model):
         result = super().write(vals)
         codes = deadline_codes(changed)
         if codes is None or codes:
-            self.env["keten.deadline"]._keten_touch(self, codes=codes)
+            self.env["keten.deadline"]._sync_for_records(self, codes=codes)
         return result
 
     # ------------------------------------------------------------------
@@ -120,11 +120,11 @@ class KetenDossier(models.Model):
     def action_nazorg_check_done(self):
         """The nazorg was checked today (also: mark the nazorg-check activity done)."""
         for dossier in self:
-            dossier._keten_check_nazorg_checkable()
+            dossier._ensure_nazorg_checkable()
         self.write({"nazorg_check_date": self.env["keten.termijn"]._today()})
         return True
 
-    def _keten_check_nazorg_checkable(self):
+    def _ensure_nazorg_checkable(self):
         self.ensure_one()
         if not self.is_closed or self.nazorg_status != "geregeld":
             raise UserError(
@@ -135,11 +135,11 @@ class KetenDossier(models.Model):
                 )
             )
 
-    def _keten_record_termijn_event(self, deadline, day, feedback=False):
+    def _record_termijn_event(self, deadline, day, feedback=False):
         """Marking the nazorg-check activity done records the check."""
         self.ensure_one()
         if deadline.termijn_code == "nazorg_check":
-            self._keten_check_nazorg_checkable()
+            self._ensure_nazorg_checkable()
             self.write({"nazorg_check_date": day})
 
     def action_open_deadlines(self):

@@ -175,8 +175,6 @@ class KetenLegalBasis(models.Model):
         )
         today = fields.Date.context_today(self)
         missing = organisations.filtered(
-            lambda org: (
-                org._keten_basis_state(today) in ("missing", "expired", "future")
-            )
+            lambda org: org._basis_state_on(today) in ("missing", "expired", "future")
         )
         return {"organisations": sorted(missing.mapped("name"))}

@@ -37,7 +37,7 @@ class KetenInzageReport(models.AbstractModel):
         today = fields.Date.context_today(self)
         organisations = context["victim_dossiers"].involved_organisation_ids
         for organisation in organisations.sorted("name"):
-            bases = organisation._keten_valid_bases(today)
+            bases = organisation._valid_bases(today)
             lines = [
                 f"{self._text(basis, 'basis_type')}: {basis.name}"
                 + (
