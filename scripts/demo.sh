@@ -21,7 +21,8 @@ if [[ $MODE == smoke ]]; then
     DEMO_DB=${DEMO_SMOKE_DB:-keten_demo_smoke_$(date +%Y%m%d%H%M%S)_$$}
     DEMO_PORT=${DEMO_SMOKE_PORT:-8174}
 else
-    DEMO_DB=${DEMO_DB:-keten_demo}
+    # The database is named after the demo region (demo/res_company_demo.xml).
+    DEMO_DB=${DEMO_DB:-keten_noord_oost_gelderland}
     DEMO_PORT=${DEMO_PORT:-8069}
 fi
 check_db_name "$DEMO_DB"
@@ -114,7 +115,7 @@ else
 fi
 
 # The logins come from the database: the users the demo loader created
-# (xml id demo_user_*, see models/keten_demo.py) and the administrator, each
+# (xml id demo_user_*, see demo/res_users_demo.xml) and the administrator, each
 # with its role (the module groups it holds that no other group of it implies)
 # and its organisations. The password of each is its login.
 logins=$(

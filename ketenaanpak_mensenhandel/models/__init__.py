@@ -55,4 +55,3 @@ from . import keten_deadline_escalation
 from . import keten_signalering
 from . import resource_calendar_leaves
 from . import keten_retention
-from . import keten_demo

@@ -1,5 +1,7 @@
 from odoo.tests import Form, tagged
 
+from odoo.addons.ketenaanpak_mensenhandel.demo.intake import load_intake_demo
+
 from .common import KetenCase
 
 P = "ketenaanpak_mensenhandel."
@@ -365,7 +367,7 @@ class TestDuplicates(KetenCase):
             order="id",
             limit=1,
         )
-        melding = self.env["keten.intake.form"]._load_intake_demo()
+        melding = load_intake_demo(self.env)
         self.assertEqual(melding.channel, "formulier")
         known = victim.person_id.last_name
         if victim.dossier_id == self.dossier_a:
