@@ -7,6 +7,8 @@ from odoo.tests import TransactionCase, tagged
 
 from odoo.addons.ketenaanpak_mensenhandel.models.keten_demo import LEGAL_BASES, USERS
 
+from .common import security_off
+
 P = "ketenaanpak_mensenhandel."
 
 
@@ -15,6 +17,7 @@ class TestDemoRegion(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        security_off(cls.env)  # as make demo does for its logins
         cls.env["keten.demo"]._load_demo_region()
 
     def user(self, login):
