@@ -62,10 +62,11 @@ class IrHttp(models.AbstractModel):
         state = session.get("keten_auth")
         if not state or state.get("token") != session.session_token:
             user = request.env["res.users"].sudo().browse(session.uid)
+            keten = user._keten_is_keten_user()
             state = {
                 "token": session.session_token,
-                "keten": user._keten_is_keten_user(),
-                "factor": user._keten_has_second_factor(),
+                "keten": keten,
+                "factor": keten and user._keten_has_second_factor(),
             }
             session["keten_auth"] = state
         return state

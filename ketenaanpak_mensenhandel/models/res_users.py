@@ -104,7 +104,8 @@ class ResUsers(models.Model):
         users = super().create(vals_list)
         if any(vals.get("keten_organisation_ids") for vals in vals_list):
             self.env.registry.clear_cache()
-        self._keten_access_changed({}, users.ids)
+        # a new user has no session to end
+        self._keten_access_changed({}, users.ids, end_sessions=False)
         return users
 
     def write(self, vals):
@@ -475,7 +476,7 @@ class ResUsers(models.Model):
         }
 
     @api.model
-    def _keten_access_changed(self, before, user_ids=None):
+    def _keten_access_changed(self, before, user_ids=None, end_sessions=True):
         """Compare with ``before`` (a snapshot): log one row per user whose keten
         groups or organisations changed, and end that user's sessions."""
         after = self._keten_access_snapshot(user_ids)
@@ -495,7 +496,7 @@ class ResUsers(models.Model):
                     before.get(user.id, empty), after.get(user.id, empty)
                 ),
             )
-        if changed:
+        if changed and end_sessions:
             changed._keten_end_sessions()
 
     @api.model
