@@ -512,7 +512,7 @@ def generate(
         if report:
             report(message)
     termijnen_started = time.perf_counter()
-    counts_open = env["keten.deadline"]._keten_start_open_cases(
+    counts_open = env["keten.deadline"]._start_open_cases(
         after_batch=env.cr.commit if commit else None
     )
     termijn_seconds = time.perf_counter() - termijnen_started

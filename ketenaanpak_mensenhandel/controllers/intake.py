@@ -33,7 +33,7 @@ SECURITY_HEADERS = [
 def intake_response(template, values, status=200, headers=None):
     """Render an intake page in the meldpunt's language, with strict headers."""
     Melding = request.env["keten.melding"].sudo()
-    lang = Melding._keten_intake_lang()
+    lang = Melding._intake_lang()
     request.update_context(lang=lang)
     values = dict(values, html_lang=lang.replace("_", "-"))
     return request.render(

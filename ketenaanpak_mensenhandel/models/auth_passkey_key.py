@@ -7,14 +7,14 @@ class AuthPasskeyKey(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         keys = super().create(vals_list)
-        keys._keten_log("mfa_enrol")
+        keys._write_access_log("mfa_enrol")
         return keys
 
     def unlink(self):
-        self._keten_log("mfa_remove")
+        self._write_access_log("mfa_remove")
         return super().unlink()
 
-    def _keten_log(self, action):
+    def _write_access_log(self, action):
         """A passkey is a second factor of its owner (the user who made it)."""
         for key in self.sudo():
             owner = key.create_uid

@@ -118,7 +118,7 @@ class IrHttp(models.AbstractModel):
             # the pages, their labels and every message in the meldpunt's
             # language, whatever the language of the public user
             request.update_context(
-                lang=request.env["keten.melding"].sudo()._keten_intake_lang()
+                lang=request.env["keten.melding"].sudo()._intake_lang()
             )
             # refuse an oversized web intake submission before reading it
             request.httprequest.max_content_length = (

@@ -24,12 +24,12 @@ class KetenAccessLoggedMixin(models.AbstractModel):
     _name = "keten.access.logged.mixin"
     _description = "Access-logged record"
     # Grouping by one of these lists who is in the file: logged like a read.
-    _keten_identifying_fields = ("name",)
+    _identifying_fields = ("name",)
 
-    def _keten_log(self, action="read", path=None):
+    def _write_access_log(self, action="read", path=None):
         self.env["keten.access.log"]._log_records(self, action=action, path=path)
 
-    def _keten_access_log_action(self, domain, name):
+    def _access_log_action(self, domain, name):
         """The 'Who viewed' list for ketenregie, Beheerder and privacy officer."""
         self.ensure_one()
         self.env["keten.access.log"].check_access("read")
@@ -64,7 +64,7 @@ class KetenAccessLoggedMixin(models.AbstractModel):
     @logging_read
     def read(self, fields=None, load="_classic_read"):
         result = super().read(fields=fields, load=load)
-        self.browse([values["id"] for values in result])._keten_log("read")
+        self.browse([values["id"] for values in result])._write_access_log("read")
         return result
 
     @logging_read
@@ -81,7 +81,7 @@ class KetenAccessLoggedMixin(models.AbstractModel):
             order=order,
             **read_kwargs,
         )
-        self.browse([values["id"] for values in result])._keten_log("read")
+        self.browse([values["id"] for values in result])._write_access_log("read")
         return result
 
     @logging_read
@@ -99,9 +99,7 @@ class KetenAccessLoggedMixin(models.AbstractModel):
             lazy=lazy,
         )
         groupby = [groupby] if isinstance(groupby, str) else groupby or []
-        if any(
-            spec.split(":")[0] in self._keten_identifying_fields for spec in groupby
-        ):
+        if any(spec.split(":")[0] in self._identifying_fields for spec in groupby):
             self.env["keten.access.log"]._log_domain(self, domain or [], "read")
         return result
 
@@ -126,31 +124,33 @@ class KetenAccessLoggedMixin(models.AbstractModel):
         result = super().name_search(
             name=name, args=args, operator=operator, limit=limit
         )
-        self.browse([record_id for record_id, _name in result])._keten_log(
+        self.browse([record_id for record_id, _name in result])._write_access_log(
             "read", path="search"
         )
         return result
 
     def export_data(self, fields_to_export):
         result = super().export_data(fields_to_export)
-        self._keten_log("export", path="export")
+        self._write_access_log("export", path="export")
         return result
 
     @api.model_create_multi
     def create(self, vals_list):
         records = super().create(vals_list)
-        records._keten_log(
+        records._write_access_log(
             "create", path=self.env.context.get("keten_access_path", "form")
         )
         return records
 
     def write(self, vals):
         result = super().write(vals)
-        self._keten_log("write", path=self.env.context.get("keten_access_path", "form"))
+        self._write_access_log(
+            "write", path=self.env.context.get("keten_access_path", "form")
+        )
         return result
 
     def unlink(self):
-        self._keten_log(
+        self._write_access_log(
             "unlink", path=self.env.context.get("keten_access_path", "form")
         )
         return super().unlink()

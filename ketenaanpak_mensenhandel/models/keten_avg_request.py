@@ -4,7 +4,7 @@ Inzage and rectificatie are handled by the privacy officer (functionaris
 gegevensbescherming). Erasure and restriction follow four eyes: one
 Beheerder asks for the execution, *another* Beheerder approves it. Erasure is
 refused, with the reasons, while there is a reason to keep the data (see
-:meth:`KetenAvgRequest._keten_keep_reasons` and docs/privacy.md).
+:meth:`KetenAvgRequest._keep_reasons` and docs/privacy.md).
 """
 
 from dateutil.relativedelta import relativedelta
@@ -85,7 +85,7 @@ class KetenAvgRequest(models.Model):
     _inherit = ["keten.mail.privacy.mixin", "keten.validation.mixin"]
     _order = "date_received desc, id desc"
     _keten_mail_reference_field = "name"
-    _keten_state_transitions = {
+    _state_transitions = {
         "received": ("submitted", "done", "refused"),
         "submitted": ("received", "done", "refused"),
         "done": ("lifted",),
@@ -257,7 +257,7 @@ class KetenAvgRequest(models.Model):
         for request in self:
             reasons = []
             if request.request_type == "wissen" and request.person_id:
-                reasons = request._keten_keep_reasons()
+                reasons = request._keep_reasons()
             request.keep_reasons = "\n".join(reasons) or False
 
     # ------------------------------------------------------------------
@@ -288,12 +288,10 @@ class KetenAvgRequest(models.Model):
             vals["subject_bsn"] = normalise_bsn(vals["subject_bsn"])
         # a merge of duplicate persons (superuser) moves the request along
         merging = self.env.su and set(vals) <= {"person_id"}
-        if not self._keten_anonymising() and not merging:
+        if not self._is_anonymising() and not merging:
             locked = self.filtered(lambda r: r.state in ("done", "refused", "lifted"))
             editable = {"response_note", "lift_reason"}
-            if locked and set(vals) - editable - {"state"} - set(
-                self._keten_system_fields()
-            ):
+            if locked and set(vals) - editable - {"state"} - set(self._system_fields()):
                 raise UserError(
                     self.env._(
                         "Request %(ref)s is closed: only the answer to the person can "
@@ -304,7 +302,7 @@ class KetenAvgRequest(models.Model):
         return super().write(vals)
 
     @api.model
-    def _keten_system_fields(self):
+    def _system_fields(self):
         return (
             "requested_by_id",
             "date_requested",
@@ -326,13 +324,13 @@ class KetenAvgRequest(models.Model):
     # ------------------------------------------------------------------
     # Checks
     # ------------------------------------------------------------------
-    def _keten_check_privacy(self):
+    def _ensure_privacy_officer(self):
         if not self.env.user.has_group(GROUP + "privacy"):
             raise AccessError(
                 self.env._("Requests of data subjects are for the privacy officer.")
             )
 
-    def _keten_check_beheerder(self):
+    def _ensure_beheerder(self):
         if not self.env.user.has_group(GROUP + "beheerder"):
             raise AccessError(
                 self.env._(
@@ -341,7 +339,7 @@ class KetenAvgRequest(models.Model):
                 )
             )
 
-    def _keten_check_ready(self):
+    def _ensure_open(self):
         for request in self:
             if request.state not in ("received", "submitted"):
                 raise UserError(
@@ -357,7 +355,7 @@ class KetenAvgRequest(models.Model):
                     )
                 )
 
-    def _keten_check_person(self):
+    def _ensure_person_found(self):
         for request in self:
             if not request.person_id:
                 raise UserError(
@@ -368,7 +366,7 @@ class KetenAvgRequest(models.Model):
                     )
                 )
 
-    def _keten_keep_reasons(self):
+    def _keep_reasons(self):
         """Why the person may not be erased now (empty: erasure may go ahead).
 
         Decided (docs/privacy.md):
@@ -483,7 +481,7 @@ class KetenAvgRequest(models.Model):
         officer does not browse persons. A BSN decides; otherwise the name and
         the birth date must both match exactly."""
         self.ensure_one()
-        self._keten_check_privacy()
+        self._ensure_privacy_officer()
         if self.state not in ("received", "submitted"):
             raise UserError(self.env._("This request is closed."))
         Person = self.env["keten.person"].sudo().with_context(active_test=False)
@@ -519,7 +517,7 @@ class KetenAvgRequest(models.Model):
         return True
 
     def action_verify_identity(self):
-        self._keten_check_privacy()
+        self._ensure_privacy_officer()
         for request in self:
             if not request.identity_note:
                 raise UserError(
@@ -539,7 +537,7 @@ class KetenAvgRequest(models.Model):
 
     def action_print_inzage(self):
         self.ensure_one()
-        self._keten_check_privacy()
+        self._ensure_privacy_officer()
         if self.request_type != "inzage":
             raise UserError(self.env._("Only an inzage request has a report."))
         if not self.identity_verified:
@@ -556,8 +554,8 @@ class KetenAvgRequest(models.Model):
 
     def action_done(self):
         """Inzage handed over, rectificatie carried out."""
-        self._keten_check_privacy()
-        self._keten_check_ready()
+        self._ensure_privacy_officer()
+        self._ensure_open()
         for request in self:
             if request.request_type not in ("inzage", "rectificatie"):
                 raise UserError(
@@ -580,9 +578,9 @@ class KetenAvgRequest(models.Model):
 
     def action_submit(self):
         """A Beheerder asks for the erasure or restriction to be carried out."""
-        self._keten_check_beheerder()
-        self._keten_check_ready()
-        self._keten_check_person()
+        self._ensure_beheerder()
+        self._ensure_open()
+        self._ensure_person_found()
         for request in self:
             if request.request_type not in ("wissen", "beperking"):
                 raise UserError(
@@ -594,8 +592,8 @@ class KetenAvgRequest(models.Model):
                         "Request %(ref)s already awaits approval.", ref=request.name
                     )
                 )
-            request._keten_check_ground()
-            request._keten_refuse_if_kept()
+            request._ensure_ground()
+            request._refuse_if_kept()
         self.write(
             {
                 "state": "submitted",
@@ -607,7 +605,7 @@ class KetenAvgRequest(models.Model):
 
     def action_reset(self):
         """Back to received (e.g. the approver sends it back)."""
-        self._keten_check_beheerder()
+        self._ensure_beheerder()
         self.filtered(lambda r: r.state == "submitted").write(
             {"state": "received", "requested_by_id": False, "date_requested": False}
         )
@@ -616,8 +614,8 @@ class KetenAvgRequest(models.Model):
     def action_approve(self):
         """Four eyes: another Beheerder than the one who asked approves, and the
         erasure or restriction is carried out."""
-        self._keten_check_beheerder()
-        self._keten_check_ready()
+        self._ensure_beheerder()
+        self._ensure_open()
         for request in self:
             if request.state != "submitted":
                 raise UserError(
@@ -634,13 +632,13 @@ class KetenAvgRequest(models.Model):
                         ref=request.name,
                     )
                 )
-            request._keten_refuse_if_kept()
-            request._keten_execute()
+            request._refuse_if_kept()
+            request._execute_request()
         return True
 
     def action_refuse(self):
         """Refuse with the explanation (the reasons to keep when there are)."""
-        self._keten_check_privacy()
+        self._ensure_privacy_officer()
         for request in self:
             if request.state not in ("received", "submitted"):
                 raise UserError(
@@ -667,7 +665,7 @@ class KetenAvgRequest(models.Model):
 
     def action_lift(self):
         """Lift a restriction (a Beheerder, with the reason)."""
-        self._keten_check_beheerder()
+        self._ensure_beheerder()
         for request in self:
             if request.request_type != "beperking" or request.state != "done":
                 raise UserError(
@@ -704,7 +702,7 @@ class KetenAvgRequest(models.Model):
     def action_open_access_log(self):
         """Who viewed this person, their dossiers and meldingen."""
         self.ensure_one()
-        self._keten_check_person()
+        self._ensure_person_found()
         self.env["keten.access.log"].check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id(
             "ketenaanpak_mensenhandel.keten_access_log_action"
@@ -719,18 +717,18 @@ class KetenAvgRequest(models.Model):
     # ------------------------------------------------------------------
     # Execution
     # ------------------------------------------------------------------
-    def _keten_check_ground(self):
+    def _ensure_ground(self):
         self.ensure_one()
         if self.request_type == "wissen" and not self.erasure_ground:
             raise UserError(self.env._("Choose the ground of the erasure request."))
         if self.request_type == "beperking" and not self.restriction_ground:
             raise UserError(self.env._("Choose the ground of the restriction request."))
 
-    def _keten_refuse_if_kept(self):
+    def _refuse_if_kept(self):
         self.ensure_one()
         if self.request_type != "wissen":
             return
-        reasons = self._keten_keep_reasons()
+        reasons = self._keep_reasons()
         if reasons:
             raise UserError(
                 self.env._(
@@ -742,7 +740,7 @@ class KetenAvgRequest(models.Model):
                 )
             )
 
-    def _keten_execute(self):
+    def _execute_request(self):
         self.ensure_one()
         now = fields.Datetime.now()
         person = self.person_id.sudo()

@@ -52,7 +52,7 @@ class KetenBasisOverride(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self._keten_anonymising():
+        if not self._is_anonymising():
             raise UserError(self.env._("A recorded override cannot be changed."))
         return super().write(vals)
 
@@ -62,7 +62,9 @@ class KetenBasisOverride(models.Model):
         return super().unlink()
 
     @api.model
-    def _keten_check(self, organisations, dossiers, source, source_ref=None):
+    def _check_or_record_override(
+        self, organisations, dossiers, source, source_ref=None
+    ):
         """Refuse to involve ``organisations`` in ``dossiers`` without a valid
         basis unless the user gave a reason (context ``keten_basis_override_reason``);
         with a reason, record the override and note it in the dossier.
@@ -71,7 +73,7 @@ class KetenBasisOverride(models.Model):
         """
         if self.env.su or not organisations or not dossiers:
             return self.browse()
-        problems = organisations._keten_basis_problems(dossiers)
+        problems = organisations._basis_problems(dossiers)
         if problems:
             # one save can involve the same organisation twice (an overleg and
             # its new agenda item): recorded once per transaction
@@ -102,7 +104,7 @@ class KetenBasisOverride(models.Model):
                     lines=lines,
                 )
             )
-        self._keten_check_text_sizes([{"reason": reason}])
+        self._ensure_text_sizes([{"reason": reason}])
         user = self.env.user
         overrides = self.sudo().create(
             [
@@ -160,22 +162,24 @@ class KetenBasisCheckMixin(models.AbstractModel):
         """The reason is used while saving (see write), not stored."""
 
     @api.model
-    def _keten_with_reason(self, vals_list):
+    def _with_override_reason(self, vals_list):
         reasons = [vals.pop("basis_override_reason", None) for vals in vals_list]
         reason = next((r for r in reasons if r and r.strip()), None)
         return self.with_context(**{REASON_KEY: reason}) if reason else self
 
-    def _keten_check_basis(self, organisations, dossiers, source, source_ref=None):
-        return self.env["keten.basis.override"]._keten_check(
+    def _ensure_basis_or_override(
+        self, organisations, dossiers, source, source_ref=None
+    ):
+        return self.env["keten.basis.override"]._check_or_record_override(
             organisations, dossiers, source, source_ref
         )
 
     @api.model
-    def _keten_basis_warning(self, organisations, dossiers):
+    def _basis_warning(self, organisations, dossiers):
         """The onchange warning for organisations without a valid basis."""
         if not organisations or not dossiers:
             return None
-        problems = organisations._keten_basis_problems(dossiers)
+        problems = organisations._basis_problems(dossiers)
         if not problems:
             return None
         return {

@@ -27,8 +27,8 @@ class KetenBewijsmiddel(models.Model):
     )
     description = fields.Char(required=True)
 
-    def _check_weging_open(self, wegingen):
-        if self._keten_anonymising():
+    def _ensure_weging_open(self, wegingen):
+        if self._is_anonymising():
             return
         if wegingen.filtered(lambda w: w.state == "vastgesteld"):
             raise UserError(
@@ -40,7 +40,7 @@ class KetenBewijsmiddel(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_weging_open(
+        self._ensure_weging_open(
             self.env["keten.weging"].browse(
                 [vals["weging_id"] for vals in vals_list if vals.get("weging_id")]
             )
@@ -51,12 +51,12 @@ class KetenBewijsmiddel(models.Model):
         wegingen = self.weging_id
         if vals.get("weging_id"):
             wegingen |= self.env["keten.weging"].browse(vals["weging_id"])
-        self._check_weging_open(wegingen)
+        self._ensure_weging_open(wegingen)
         return super().write(vals)
 
     def unlink(self):
         wegingen = self.weging_id
-        self._check_weging_open(wegingen)
+        self._ensure_weging_open(wegingen)
         result = super().unlink()
         # a doorlaatverbod keeps its two bewijsmiddelen
         wegingen.exists()._check_doorlaatverbod()

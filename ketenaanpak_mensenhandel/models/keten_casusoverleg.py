@@ -24,16 +24,16 @@ class KetenCasusoverleg(models.Model):
         "keten.basis.check.mixin",
         "keten.validation.mixin",
     ]
-    _keten_guidance_stage = "ketenaanpak_mensenhandel.stage_casusoverleg"
+    _guidance_stage_xmlid = "ketenaanpak_mensenhandel.stage_casusoverleg"
     _order = "date_start desc, id desc"
     _keten_mail_reference_field = "name"
-    _keten_state_transitions = {
+    _state_transitions = {
         "gepland": ("gehouden", "geannuleerd"),
         "gehouden": ("vastgesteld", "geannuleerd"),
         "geannuleerd": ("gepland",),
     }
     # What an adopted verslag fixes.
-    _keten_locked_fields = (
+    _locked_fields = (
         "overleg_type",
         "date_start",
         "duration",
@@ -199,9 +199,9 @@ class KetenCasusoverleg(models.Model):
                     )
                 )
             if overleg.state == "vastgesteld":
-                overleg._check_decisions_recorded()
+                overleg._ensure_decisions_recorded()
 
-    def _check_on_agenda(self, dossier):
+    def _ensure_on_agenda(self, dossier):
         """Refuse a decision recorded in this overleg about a dossier not on its agenda."""
         for overleg in self.sudo():
             if dossier.sudo() not in overleg.item_ids.dossier_id:
@@ -214,7 +214,7 @@ class KetenCasusoverleg(models.Model):
                     )
                 )
 
-    def _check_decisions_recorded(self):
+    def _ensure_decisions_recorded(self):
         missing = self.item_ids.filtered(
             lambda i: i.state == "besproken" and not i.decisions
         )
@@ -234,22 +234,22 @@ class KetenCasusoverleg(models.Model):
                     self.env["ir.sequence"].next_by_code("keten.casusoverleg") or "/"
                 )
         env = self.env
-        self = self._keten_with_reason(vals_list)
+        self = self._with_override_reason(vals_list)
         overleggen = super(
             KetenCasusoverleg, self.with_context(keten_overleg_basis_checked=True)
         ).create(vals_list)
         for overleg in overleggen.with_env(self.env):
-            overleg._keten_check_invited_basis(overleg.sudo().invited_organisation_ids)
+            overleg._ensure_invited_basis(overleg.sudo().invited_organisation_ids)
         return overleggen.with_env(env)
 
     def write(self, vals):
-        self._check_not_adopted(vals)
-        self = self._keten_with_reason([vals])
+        self._ensure_not_adopted(vals)
+        self = self._with_override_reason([vals])
         before = {o.id: o.sudo().invited_organisation_ids for o in self}
         result = super().write(vals)
         if "invited_organisation_ids" in vals:
             for overleg in self:
-                overleg._keten_check_invited_basis(
+                overleg._ensure_invited_basis(
                     overleg.sudo().invited_organisation_ids - before[overleg.id]
                 )
         if {
@@ -258,29 +258,29 @@ class KetenCasusoverleg(models.Model):
             "chair_user_id",
             "procesregie_organisation_id",
         } & set(vals):
-            self.env["keten.deadline"]._keten_touch(self)
+            self.env["keten.deadline"]._sync_for_records(self)
         return result
 
-    def _keten_check_invited_basis(self, organisations):
+    def _ensure_invited_basis(self, organisations):
         """Invited to the whole overleg: involved in every dossier on its agenda."""
         self.ensure_one()
-        self._keten_check_basis(
+        self._ensure_basis_or_override(
             organisations, self.sudo().item_ids.dossier_id, "casusoverleg", self.name
         )
 
     @api.onchange("invited_organisation_ids")
     def _onchange_invited_basis(self):
-        warning = self._keten_basis_warning(
+        warning = self._basis_warning(
             self.invited_organisation_ids, self.item_ids.sudo().dossier_id
         )
         return {"warning": warning} if warning else None
 
-    def _check_not_adopted(self, vals=None):
+    def _ensure_not_adopted(self, vals=None):
         """An adopted verslag is final: its overleg, agenda and attendance stay as
         they are (only anonymisation after the bewaartermijn touches them)."""
-        if self._keten_anonymising():
+        if self._is_anonymising():
             return
-        if vals is not None and not set(vals) & set(self._keten_locked_fields):
+        if vals is not None and not set(vals) & set(self._locked_fields):
             return
         adopted = self.filtered(lambda o: o.state == "vastgesteld")
         if adopted:
@@ -326,7 +326,7 @@ class KetenCasusoverleg(models.Model):
                         "The verslag is adopted only after the overleg was held."
                     )
                 )
-            overleg._check_decisions_recorded()
+            overleg._ensure_decisions_recorded()
         self.write(
             {
                 "state": "vastgesteld",
@@ -381,7 +381,7 @@ class KetenCasusoverleg(models.Model):
         )
         return report.report_action(self, data={"per_invitee": True})
 
-    def _keten_invitee_readers(self):
+    def _invitee_readers(self):
         """(user, organisation) per invited organisation (overleg, agenda items,
         procesregie) that has a user to read for: the representative on the
         attendance, the vaste vertegenwoordiger, the plaatsvervanger, or else the

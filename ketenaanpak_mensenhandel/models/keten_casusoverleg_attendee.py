@@ -35,19 +35,19 @@ class KetenCasusoverlegAttendee(models.Model):
     @api.constrains("user_id", "organisation_id")
     def _check_user_organisation(self):
         for attendee in self:
-            self._keten_check_acts_for(attendee.user_id, attendee.organisation_id)
+            self._ensure_acts_for(attendee.user_id, attendee.organisation_id)
 
     @api.model_create_multi
     def create(self, vals_list):
         self.env["keten.casusoverleg"].browse(
             [vals["overleg_id"] for vals in vals_list if vals.get("overleg_id")]
-        )._check_not_adopted()
+        )._ensure_not_adopted()
         return super().create(vals_list)
 
     def write(self, vals):
-        self.overleg_id._check_not_adopted()
+        self.overleg_id._ensure_not_adopted()
         return super().write(vals)
 
     def unlink(self):
-        self.overleg_id._check_not_adopted()
+        self.overleg_id._ensure_not_adopted()
         return super().unlink()

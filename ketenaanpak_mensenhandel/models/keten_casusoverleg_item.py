@@ -134,7 +134,7 @@ class KetenCasusoverlegItem(models.Model):
         overleggen = self.env["keten.casusoverleg"].browse(
             [vals["overleg_id"] for vals in vals_list if vals.get("overleg_id")]
         )
-        overleggen._check_not_adopted()
+        overleggen._ensure_not_adopted()
         missing = [vals for vals in vals_list if not vals.get("deadline")]
         if missing:
             # "Discuss by": the termijn for bespreking, unless the regie sets one.
@@ -142,10 +142,10 @@ class KetenCasusoverlegItem(models.Model):
             for vals in missing:
                 vals["deadline"] = deadline
         env = self.env
-        self = self._keten_with_reason(vals_list)
+        self = self._with_override_reason(vals_list)
         items = super().create(vals_list)
         for item in items:
-            item._keten_check_item_basis(
+            item._ensure_item_basis(
                 item.sudo().invited_organisation_ids
                 | (
                     item.sudo().overleg_id.invited_organisation_ids
@@ -153,15 +153,15 @@ class KetenCasusoverlegItem(models.Model):
                     else item.env["keten.organisation"]
                 )
             )
-        self.env["keten.deadline"]._keten_touch(items)
+        self.env["keten.deadline"]._sync_for_records(items)
         return items.with_env(env)
 
     def write(self, vals):
         overleggen = self.overleg_id
         if vals.get("overleg_id"):
             overleggen |= overleggen.browse(vals["overleg_id"])
-        overleggen._check_not_adopted()
-        self = self._keten_with_reason([vals])
+        overleggen._ensure_not_adopted()
+        self = self._with_override_reason([vals])
         before = {
             item.id: (item.dossier_id, item.overleg_id, item.invited_organisation_ids)
             for item in self.sudo()
@@ -178,40 +178,42 @@ class KetenCasusoverlegItem(models.Model):
                     )
                 else:
                     added = current.invited_organisation_ids - invited
-                item._keten_check_item_basis(added)
+                item._ensure_item_basis(added)
         if {"state", "deadline", "overleg_id", "dossier_id"} & set(vals):
-            self.env["keten.deadline"]._keten_touch(self)
+            self.env["keten.deadline"]._sync_for_records(self)
         return result
 
-    def _keten_check_item_basis(self, organisations):
+    def _ensure_item_basis(self, organisations):
         self.ensure_one()
         item = self.sudo()
-        self._keten_check_basis(
+        self._ensure_basis_or_override(
             organisations, item.dossier_id, "agenda_item", item.overleg_id.name
         )
 
     @api.onchange("invited_organisation_ids", "dossier_id")
     def _onchange_invited_basis(self):
         item = self.sudo()
-        warning = self._keten_basis_warning(
+        warning = self._basis_warning(
             item.invited_organisation_ids | item.overleg_id.invited_organisation_ids,
             item.dossier_id,
         )
         return {"warning": warning} if warning else None
 
     def unlink(self):
-        self.overleg_id._check_not_adopted()
+        self.overleg_id._ensure_not_adopted()
         dossiers = self.dossier_id
         Deadline = self.env["keten.deadline"].sudo()
         Deadline.search(
             [("item_id", "in", self.ids), ("state", "=", "open")]
-        )._keten_close(
+        )._close_deadlines(
             "cancelled",
             self.env["keten.termijn"]._today(),
             "off_agenda",
         )
         result = super().unlink()
-        self.env["keten.deadline"]._keten_touch(dossiers, codes=("bespreking", "plan"))
+        self.env["keten.deadline"]._sync_for_records(
+            dossiers, codes=("bespreking", "plan")
+        )
         return result
 
     @api.model

@@ -114,7 +114,7 @@ class KetenConsent(models.Model):
 
     @api.constrains("given_by", "given_by_name", "date_given", "person_id")
     def _check_signer(self):
-        if self._keten_anonymising():
+        if self._is_anonymising():
             return
         for consent in self:
             age = consent.age_when_given
@@ -162,7 +162,7 @@ class KetenConsent(models.Model):
         persons = self.env["keten.person"].browse(
             [vals["person_id"] for vals in vals_list if vals.get("person_id")]
         )
-        persons._keten_check_not_restricted()
+        persons._ensure_not_restricted()
         return super().create(vals_list)
 
     def write(self, vals):

@@ -67,7 +67,7 @@ class KetenDeadline(models.Model):
     interventie): when it started, when it is due, whether it was met.
 
     Deadlines are made and closed by the records of the case, never by hand
-    (``_keten_sync``): at most one is open per termijn and subject (a unique
+    (``_sync_deadlines``): at most one is open per termijn and subject (a unique
     index), its activity goes to the responsible person, and the event that
     meets the termijn marks that activity done.
     """
@@ -148,11 +148,11 @@ class KetenDeadline(models.Model):
     def _compute_name(self):
         for deadline in self:
             subject = deadline._subject()
-            reference = self._keten_reference(subject.sudo()) if subject else ""
+            reference = self._subject_reference(subject.sudo()) if subject else ""
             deadline.name = f"{deadline.termijn_id.name or ''} {reference}".strip()
 
     @api.model
-    def _keten_reference(self, subject):
+    def _subject_reference(self, subject):
         """Numbers only: an activity, a list or a message names no person and
         no free text."""
         if subject._name in ("keten.dossier", "keten.melding"):
@@ -201,7 +201,7 @@ class KetenDeadline(models.Model):
     # ------------------------------------------------------------------
     # CRUD: the records of the case make deadlines, users do not
     # ------------------------------------------------------------------
-    def _keten_system_message(self):
+    def _system_write_message(self):
         return self.env._(
             "Termijnen follow the records of the case: record the event "
             "(a weging, a terugkoppeling, a plan ...) instead of changing the "
@@ -232,7 +232,7 @@ class KetenDeadline(models.Model):
     # Keeping deadlines in step with the case
     # ------------------------------------------------------------------
     @api.model
-    def _keten_touch(self, records, codes=None):
+    def _sync_for_records(self, records, codes=None):
         """Bring the deadlines of everything ``records`` (any keten model) bears on
         in step with the data: call after a write that may change a termijn.
         ``codes`` limits it to those termijnen."""
@@ -261,7 +261,7 @@ class KetenDeadline(models.Model):
         calendar = self.env["keten.termijn"]._working_calendar()
         for code, subs in todo:
             if code in termijnen:
-                self.sudo()._keten_sync(termijnen[code], subs, calendar)
+                self.sudo()._sync_deadlines(termijnen[code], subs, calendar)
 
     @api.model
     def _subjects_of(self, records):
@@ -305,7 +305,7 @@ class KetenDeadline(models.Model):
         return []
 
     @api.model
-    def _keten_open_cases(self):
+    def _open_cases(self):
         """The open dossiers and the meldingen waiting without a dossier."""
         env = self.sudo().env
         return (
@@ -320,17 +320,17 @@ class KetenDeadline(models.Model):
         )
 
     @api.model
-    def _keten_start_open_cases(self, batch_size=500, after_batch=None):
+    def _start_open_cases(self, batch_size=500, after_batch=None):
         """Start the termijnen of every open case from what it holds now (its
         meldingen, agenda items, interventies). What was met before gets no
         termijn. For the upgrade that brings the termijnen, and for data loaded
         without them (``keten_no_deadlines``); ``after_batch()`` runs after each
         batch. Returns the number of open termijnen."""
         Deadline = self.sudo().with_context(keten_no_deadlines=False)
-        dossiers, waiting = Deadline._keten_open_cases()
+        dossiers, waiting = Deadline._open_cases()
         for records in (dossiers, waiting):
             for start in range(0, len(records), batch_size):
-                Deadline._keten_touch(records[start : start + batch_size])
+                Deadline._sync_for_records(records[start : start + batch_size])
                 if after_batch:
                     after_batch()
                 self.env.invalidate_all()
@@ -345,7 +345,7 @@ class KetenDeadline(models.Model):
         return count
 
     @api.model
-    def _keten_resync(self, deadlines):
+    def _resync(self, deadlines):
         """Recompute ``deadlines`` from their subjects (after a termijn changed)."""
         subjects = self.env["keten.termijn"]
         calendar = subjects._working_calendar()
@@ -353,10 +353,10 @@ class KetenDeadline(models.Model):
             lambda d: (d.termijn_id, d.res_model)
         ).items():
             records = self.env[model].sudo().browse(group.mapped("res_id")).exists()
-            self.sudo()._keten_sync(termijn, records, calendar)
+            self.sudo()._sync_deadlines(termijn, records, calendar)
 
     @api.model
-    def _keten_sync(self, termijn, subjects, calendar):
+    def _sync_deadlines(self, termijn, subjects, calendar):
         """Make the deadlines of ``termijn`` for ``subjects`` say what the data says."""
         outcomes = getattr(self, f"_outcome_{termijn.code}")(
             termijn, subjects, calendar
@@ -378,23 +378,23 @@ class KetenDeadline(models.Model):
             deadline = open_by_subject.get(subject.id)
             if outcome is None:
                 if deadline:
-                    deadline._keten_close("cancelled", today, "not_applicable")
+                    deadline._close_deadlines("cancelled", today, "not_applicable")
                     changed |= deadline
                 continue
             if outcome.state != "open":
                 if deadline:
-                    deadline._keten_close(
+                    deadline._close_deadlines(
                         outcome.state, outcome.date_done or today, outcome.reason
                     )
                     changed |= deadline
                 continue
-            vals = self._keten_open_values(termijn, subject, outcome)
+            vals = self._open_values(termijn, subject, outcome)
             if deadline:
                 update = {
                     name: value
                     for name, value in vals.items()
                     if name not in ("termijn_id", "res_model", "res_id")
-                    and deadline._keten_value(name) != value
+                    and deadline._value_for_compare(name) != value
                 }
                 if deadline.overdue_since and outcome.date_deadline >= today:
                     # moved past today: overdue again only when that day passes
@@ -402,22 +402,22 @@ class KetenDeadline(models.Model):
                 if update:
                     deadline.write(update)
                     changed |= deadline
-                deadline._keten_sync_activity(outcome)
+                deadline._sync_activity(outcome)
             elif termijn.active:
                 to_create.append((vals, outcome))
         if to_create:
             created = self.create([vals for vals, _outcome in to_create])
             for deadline, (_vals, outcome) in zip(created, to_create, strict=True):
-                deadline._keten_sync_activity(outcome)
+                deadline._sync_activity(outcome)
             changed |= created
-        self._keten_update_dossier_flags(changed.dossier_id, today)
+        self._update_dossier_flags(changed.dossier_id, today)
 
-    def _keten_value(self, name):
+    def _value_for_compare(self, name):
         value = self[name]
         return value.id if isinstance(value, models.BaseModel) else value
 
     @api.model
-    def _keten_open_values(self, termijn, subject, outcome):
+    def _open_values(self, termijn, subject, outcome):
         dossier = outcome.dossier or self.env["keten.dossier"]
         target = outcome.target or subject
         return {
@@ -438,7 +438,7 @@ class KetenDeadline(models.Model):
             else False,
         }
 
-    def _keten_close(self, state, date_done, reason="not_applicable"):
+    def _close_deadlines(self, state, date_done, reason="not_applicable"):
         """Close these open deadlines: done, exempt or cancelled, and why; the
         activity is marked done (met) or removed (otherwise)."""
         self.write({"state": state, "date_done": date_done, "close_reason": reason})
@@ -454,7 +454,7 @@ class KetenDeadline(models.Model):
             else:
                 activity.with_context(keten_termijn_event=True).unlink()
 
-    def _keten_sync_activity(self, outcome):
+    def _sync_activity(self, outcome):
         """The open deadline's activity: for the responsible person, on the
         target, due on the deadline. Made once; moved when its basis changes.
         An activity a user handed to a colleague stays with that colleague until
@@ -464,7 +464,7 @@ class KetenDeadline(models.Model):
         activity = self.activity_id.sudo()
         if activity and not activity.active:
             activity = activity.browse()
-        responsible = self._keten_pick_responsible(target, outcome.candidates)
+        responsible = self._pick_responsible(target, outcome.candidates)
         reassign = responsible != self.responsible_id
         if reassign:
             self.responsible_id = responsible
@@ -479,7 +479,7 @@ class KetenDeadline(models.Model):
                     self.env["mail.activity"]
                     .sudo()
                     .with_context(mail_activity_quick_update=True)
-                    .create(self._keten_activity_values(target, responsible))
+                    .create(self._activity_values(target, responsible))
                 )
             return
         update = {}
@@ -492,7 +492,7 @@ class KetenDeadline(models.Model):
                 keten_termijn_event=True, mail_activity_quick_update=True
             ).write(update)
 
-    def _keten_activity_values(self, target, user):
+    def _activity_values(self, target, user):
         termijn = self.termijn_id
         return {
             "res_model_id": self.env["ir.model"]._get_id(target._name),
@@ -506,7 +506,7 @@ class KetenDeadline(models.Model):
         }
 
     @api.model
-    def _keten_pick_responsible(self, target, candidates):
+    def _pick_responsible(self, target, candidates):
         """The first candidate who is an active chain partner and may read the
         record the activity lives on (an activity shows its record's name)."""
         seen = set()
@@ -524,7 +524,7 @@ class KetenDeadline(models.Model):
         return self.env["res.users"]
 
     @api.model
-    def _keten_update_dossier_flags(self, dossiers, today):
+    def _update_dossier_flags(self, dossiers, today):
         """``termijn_overdue`` of ``dossiers``: an open deadline past its day."""
         dossiers = dossiers.exists()
         if not dossiers:
@@ -888,7 +888,7 @@ class KetenDeadline(models.Model):
     # ------------------------------------------------------------------
     # Events recorded by marking the activity done
     # ------------------------------------------------------------------
-    def _keten_activity_done(self, feedback=False):
+    def _mark_activity_done(self, feedback=False):
         """The user marked the activity of these open deadlines done. For a
         review or a check that is the event itself; for the others it is refused:
         their activity is done when the event is recorded."""
@@ -907,7 +907,7 @@ class KetenDeadline(models.Model):
             today = self.env["keten.termijn"]._today()
             # The activity is being marked done: close the deadline without it.
             deadline.write({"activity_id": False})
-            subject._keten_record_termijn_event(deadline, today, feedback)
+            subject._record_termijn_event(deadline, today, feedback)
 
     # ------------------------------------------------------------------
     # Daily termijnbewaking
@@ -948,16 +948,16 @@ class KetenDeadline(models.Model):
         remaining = cr.fetchone()[0]
         summary = {"marked": done, "remaining": remaining}
         if not remaining:
-            summary.update(self._keten_flag_overdue_dossiers(today))
+            summary.update(self._flag_overdue_dossiers(today))
             summary.update(self.env["keten.signalering"]._refresh(today))
-            summary.update(self._keten_notify_procesregie(today, summary))
+            summary.update(self._notify_procesregie(today, summary))
             Termijn._generate_holidays()
         self.env.invalidate_all()
         self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
         return summary
 
     @api.model
-    def _keten_flag_overdue_dossiers(self, today):
+    def _flag_overdue_dossiers(self, today):
         cr = self.env.cr
         overdue = """
             SELECT dossier_id FROM keten_deadline
@@ -982,7 +982,7 @@ class KetenDeadline(models.Model):
         return {"dossiers_flagged": flagged, "dossiers_cleared": cr.rowcount}
 
     @api.model
-    def _keten_notify_procesregie(self, today, summary):
+    def _notify_procesregie(self, today, summary):
         """One content-free message to the procesregie: how many termijnen passed
         their deadline (with the dossier numbers) and how many entries the
         signaleringslijst gained. No e-mail, no case content."""

@@ -80,7 +80,7 @@ class KetenDossier(models.Model):
     ]
     _order = "urgency desc, date_opened desc, id desc"
     # Roles a user gives an organisation in the dossier: its legal basis is checked.
-    _keten_basis_role_fields = (
+    _basis_role_fields = (
         "regie_organisation_id",
         "zorgcoordinator_organisation_id",
     )
@@ -593,7 +593,7 @@ class KetenDossier(models.Model):
                     self.env._("the organisation for zorgcoördinatie"),
                 ),
             ):
-                self._keten_check_acts_for(user, organisation, role)
+                self._ensure_acts_for(user, organisation, role)
 
     # ------------------------------------------------------------------
     # CRUD
@@ -615,9 +615,9 @@ class KetenDossier(models.Model):
                     self.env["ir.sequence"].next_by_code("keten.dossier") or "/"
                 )
         env = self.env
-        self = self._keten_with_reason(vals_list)
+        self = self._with_override_reason(vals_list)
         roles = [
-            [name for name in self._keten_basis_role_fields if vals.get(name)]
+            [name for name in self._basis_role_fields if vals.get(name)]
             for vals in vals_list
         ]
         dossiers = super().create(vals_list)
@@ -631,7 +631,9 @@ class KetenDossier(models.Model):
                 | dossier.sudo().meldpunt_organisation_id
             )
             if organisations:
-                dossier._keten_check_basis(organisations, dossier, "role", dossier.name)
+                dossier._ensure_basis_or_override(
+                    organisations, dossier, "role", dossier.name
+                )
         dossiers = dossiers.with_env(env)
         self.env["keten.dossier.stage.history"].sudo()._record_stage(dossiers)
         for dossier in dossiers:
@@ -640,10 +642,10 @@ class KetenDossier(models.Model):
                 dossier.stage_id != first
                 and dossier.stage_id.hoofdstap_code != "signalering"
             ):
-                dossier.sudo()._check_stage_transition(
+                dossier.sudo()._ensure_stage_transition(
                     dossier.stage_id, from_stage=first
                 )
-        self.env["keten.deadline"]._keten_touch(dossiers)
+        self.env["keten.deadline"]._sync_for_records(dossiers)
         return dossiers
 
     def write(self, vals):
@@ -659,8 +661,8 @@ class KetenDossier(models.Model):
                         "button, which records the reason."
                     )
                 )
-        self = self._keten_with_reason([vals])
-        roles = [name for name in self._keten_basis_role_fields if vals.get(name)]
+        self = self._with_override_reason([vals])
+        roles = [name for name in self._basis_role_fields if vals.get(name)]
         involved = {d.id: d.sudo().involved_organisation_ids for d in self}
         changed = set(vals)
         if "stage_id" in vals:
@@ -672,7 +674,7 @@ class KetenDossier(models.Model):
             new_stage = self.env["keten.stage"].browse(vals["stage_id"])
             for dossier in self:
                 # Guards check that data exists, whoever may read it.
-                dossier.sudo()._check_stage_transition(new_stage.sudo())
+                dossier.sudo()._ensure_stage_transition(new_stage.sudo())
             vals = dict(vals, date_last_stage_update=fields.Datetime.now())
             if new_stage.is_closed:
                 vals.setdefault("date_closed", fields.Date.context_today(self))
@@ -683,7 +685,7 @@ class KetenDossier(models.Model):
             organisations = self.env["keten.organisation"].union(
                 *(dossier.sudo()[name] for name in roles)
             )
-            dossier._keten_check_basis(
+            dossier._ensure_basis_or_override(
                 organisations - involved[dossier.id], dossier, "role", dossier.name
             )
         if "stage_id" in vals:
@@ -700,7 +702,7 @@ class KetenDossier(models.Model):
                 )
         codes = deadline_codes(changed)
         if codes is None or codes:
-            self.env["keten.deadline"]._keten_touch(self, codes=codes)
+            self.env["keten.deadline"]._sync_for_records(self, codes=codes)
         return result
 
     def unlink(self):
@@ -726,7 +728,7 @@ class KetenDossier(models.Model):
         )
         return wegingen.sorted(lambda w: (w.date, w.id))[-1:] if wegingen else wegingen
 
-    def _check_stage_transition(self, new_stage, from_stage=None):
+    def _ensure_stage_transition(self, new_stage, from_stage=None):
         """Refuse a stage change when the data the reference model requires is missing.
 
         Guards follow the hoofdstappen, not individual stages, so coordinators can
@@ -932,7 +934,7 @@ class KetenDossier(models.Model):
             subtype_xmlid="mail.mt_note",
         )
 
-    def _keten_anonymise(self, reason):
+    def _anonymise(self, reason):
         """Anonymise these dossiers and everything recorded on them (retention, AVG).
 
         Keeps the figures; persons are anonymised too unless another dossier or
@@ -962,7 +964,7 @@ class KetenDossier(models.Model):
         }
 
     @api.model
-    def _check_link_access(self, dossier_ids):
+    def _ensure_link_access(self, dossier_ids):
         """Refuse to link a record to dossiers the user may not change.
 
         Call it before writing: afterwards the new link (a melding of the user's
@@ -980,7 +982,7 @@ class KetenDossier(models.Model):
             raise UserError(
                 self.env._("Give the reason for involving %s.", organisation.name)
             )
-        self.env["keten.basis.override"]._keten_check(
+        self.env["keten.basis.override"]._check_or_record_override(
             organisation, self, "manual", self.name
         )
         self.sudo().manual_organisation_ids = [(4, organisation.id)]
@@ -1024,7 +1026,7 @@ class KetenDossier(models.Model):
 
     def action_open_access_log(self):
         """Who viewed this dossier (ketenregie, Beheerder, privacy officer)."""
-        return self._keten_access_log_action(
+        return self._access_log_action(
             [("dossier_res_id", "=", self.id)],
             self.env._("Who viewed %(ref)s", ref=self.name),
         )
@@ -1032,11 +1034,11 @@ class KetenDossier(models.Model):
     def action_nazorg_check_done(self):
         """The nazorg was checked today (also: mark the nazorg-check activity done)."""
         for dossier in self:
-            dossier._keten_check_nazorg_checkable()
+            dossier._ensure_nazorg_checkable()
         self.write({"nazorg_check_date": self.env["keten.termijn"]._today()})
         return True
 
-    def _keten_check_nazorg_checkable(self):
+    def _ensure_nazorg_checkable(self):
         self.ensure_one()
         if not self.is_closed or self.nazorg_status != "geregeld":
             raise UserError(
@@ -1047,11 +1049,11 @@ class KetenDossier(models.Model):
                 )
             )
 
-    def _keten_record_termijn_event(self, deadline, day, feedback=False):
+    def _record_termijn_event(self, deadline, day, feedback=False):
         """Marking the nazorg-check activity done records the check."""
         self.ensure_one()
         if deadline.termijn_code == "nazorg_check":
-            self._keten_check_nazorg_checkable()
+            self._ensure_nazorg_checkable()
             self.write({"nazorg_check_date": day})
 
     def action_open_deadlines(self):

@@ -7,14 +7,14 @@ class KetenDossier(models.Model):
     _name = "keten.dossier"
     _inherit = ["keten.dossier", "keten.duplicate.review.mixin"]
 
-    def _keten_review_person_fields(self):
+    def _review_person_fields(self):
         return ["person_link_ids.person_id"]
 
-    def _keten_review_persons(self):
+    def _review_persons(self):
         self.ensure_one()
         return self.sudo().person_link_ids.person_id
 
-    def _keten_replace_person(self, source, target):
+    def _replace_person(self, source, target):
         """Give ``target`` the roles of ``source`` in this dossier."""
         self.ensure_one()
         links = self.person_link_ids

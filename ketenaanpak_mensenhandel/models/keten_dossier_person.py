@@ -59,15 +59,15 @@ class KetenDossierPerson(models.Model):
     def create(self, vals_list):
         person_ids = {vals["person_id"] for vals in vals_list if vals.get("person_id")}
         Person = self.env["keten.person"]
-        Person.browse(list(person_ids))._keten_check_not_restricted()
-        Person._check_link_access(person_ids)
+        Person.browse(list(person_ids))._ensure_not_restricted()
+        Person._ensure_link_access(person_ids)
         return super().create(vals_list)
 
     def write(self, vals):
         if vals.get("person_id"):
             Person = self.env["keten.person"]
-            Person.browse(vals["person_id"])._keten_check_not_restricted()
-            Person._check_link_access({vals["person_id"]})
+            Person.browse(vals["person_id"])._ensure_not_restricted()
+            Person._ensure_link_access({vals["person_id"]})
         return super().write(vals)
 
     @api.depends("role")

@@ -20,18 +20,18 @@ class KetenDuplicateReviewMixin(models.AbstractModel):
         help="Persons on this record for which the user can review proposals.",
     )
 
-    def _keten_review_person_fields(self):
+    def _review_person_fields(self):
         """Paths to the persons on this record, for the dependencies (to implement)."""
         return []
 
-    def _keten_review_persons(self):
+    def _review_persons(self):
         """The persons entered on this record (to implement)."""
         return self.env["keten.person"]
 
     @api.depends(
         lambda self: [
             f"{path}.{field}"
-            for path in self._keten_review_person_fields()
+            for path in self._review_person_fields()
             for field in (
                 "active",
                 "first_name",
@@ -46,26 +46,23 @@ class KetenDuplicateReviewMixin(models.AbstractModel):
     def _compute_duplicate_review(self):
         Person = self.env["keten.person"]
         for record in self:
-            proposals = record._keten_review_proposals()
+            proposals = record._review_proposals()
             hidden = any(item["hidden"] for item in proposals.values())
             visible = [p for item in proposals.values() for p in item["visible"]]
             record.duplicate_review_count = len(
                 [pid for pid, item in proposals.items() if item["visible"]]
             )
-            record.duplicate_review_alert = Person._keten_render_duplicate_alert(
+            record.duplicate_review_alert = Person._render_duplicate_alert(
                 {"visible": visible, "hidden": hidden}
             )
 
-    def _keten_review_proposals(self):
+    def _review_proposals(self):
         """{person id: proposals} for the persons on this record."""
         self.ensure_one()
-        persons = self._keten_review_persons().sudo()
+        persons = self._review_persons().sudo()
         persons = persons.filtered(lambda p: p.active and not p.is_anonymised)
-        batch = self.env["keten.person"]._keten_duplicate_proposals_batch(
-            {
-                person.id: (person._keten_identity_values(), persons.ids)
-                for person in persons
-            }
+        batch = self.env["keten.person"]._duplicate_proposals_batch(
+            {person.id: (person._identity_values(), persons.ids) for person in persons}
         )
         return {
             person_id: proposals
@@ -73,7 +70,7 @@ class KetenDuplicateReviewMixin(models.AbstractModel):
             if proposals["visible"] or proposals["hidden"]
         }
 
-    def _keten_replace_person(self, source, target):
+    def _replace_person(self, source, target):
         """Put ``target`` where ``source`` is on this record (to implement)."""
         raise NotImplementedError
 

@@ -22,9 +22,9 @@ class KetenEvaluatie(models.Model):
         "keten.guidance.mixin",
         "keten.validation.mixin",
     ]
-    _keten_guidance_stage = "ketenaanpak_mensenhandel.stage_geevalueerd"
+    _guidance_stage_xmlid = "ketenaanpak_mensenhandel.stage_geevalueerd"
     _order = "date_planned desc, id desc"
-    _keten_state_transitions = {
+    _state_transitions = {
         "gepland": ("uitgevoerd", "geannuleerd"),
         "uitgevoerd": ("vastgesteld", "geannuleerd"),
         "geannuleerd": ("gepland",),
@@ -117,7 +117,7 @@ class KetenEvaluatie(models.Model):
                         user=user.name,
                     )
                 )
-            self._keten_check_acts_for(user, organisation)
+            self._ensure_acts_for(user, organisation)
 
     @api.constrains("date_planned", "date_done", "dossier_id")
     def _check_dates(self):
@@ -138,12 +138,12 @@ class KetenEvaluatie(models.Model):
 
     @api.constrains("state", "case_description", "lesson_ids")
     def _check_adopted(self):
-        if self._keten_anonymising():
+        if self._is_anonymising():
             return
         for evaluatie in self.filtered(lambda e: e.state == "vastgesteld"):
-            evaluatie._check_adoptable()
+            evaluatie._ensure_adoptable()
 
-    def _check_adoptable(self):
+    def _ensure_adoptable(self):
         self.ensure_one()
         if self.level == "casus" and not self.case_description:
             raise ValidationError(
@@ -202,7 +202,7 @@ class KetenEvaluatie(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         evaluaties = super().create(vals_list)
-        self.env["keten.deadline"]._keten_touch(
+        self.env["keten.deadline"]._sync_for_records(
             evaluaties.dossier_id, codes=("evaluatie",)
         )
         return evaluaties
@@ -218,7 +218,7 @@ class KetenEvaluatie(models.Model):
             "procesbegeleider_user_id",
             "procesbegeleider_organisation_id",
         } & set(vals):
-            self.env["keten.deadline"]._keten_touch(
+            self.env["keten.deadline"]._sync_for_records(
                 dossiers | self.dossier_id, codes=("evaluatie",)
             )
         return result
@@ -241,7 +241,7 @@ class KetenEvaluatie(models.Model):
         for evaluatie in self:
             if evaluatie.state != "uitgevoerd":
                 raise UserError(self.env._("Only a held evaluation is adopted."))
-            evaluatie._check_adoptable()
+            evaluatie._ensure_adoptable()
         self.write({"state": "vastgesteld"})
         # A closed dossier whose casus evaluation is adopted moves to 'Geëvalueerd'.
         for dossier in self.filtered(lambda e: e.level == "casus").dossier_id:

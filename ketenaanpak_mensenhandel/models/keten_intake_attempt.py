@@ -35,7 +35,7 @@ class KetenIntakeAttempt(models.Model):
         Melding = self.env["keten.melding"]
 
         def number(key, default):
-            return Melding._keten_int_param(key, default, minimum=1)
+            return Melding._intake_int_param(key, default, minimum=1)
 
         return number("intake_rate_limit", 10), number("intake_rate_window", 60)
 

@@ -101,12 +101,12 @@ class KetenIntakeForm(models.AbstractModel):
         Melding = self.env["keten.melding"]
 
         def number(key, default, minimum=1):
-            return Melding._keten_int_param(key, default, minimum)
+            return Melding._intake_int_param(key, default, minimum)
 
         max_file_mb = number("intake_max_attachment_mb", 10)
         max_files = number("intake_max_attachments", 5, minimum=0)
-        max_text = Melding._keten_max_text_length()
-        enabled = Melding._keten_param("intake_form_enabled", "False")
+        max_text = Melding._intake_max_text_length()
+        enabled = Melding._intake_param("intake_form_enabled", "False")
         return {
             "enabled": str(enabled).lower() in ("true", "1"),
             "max_text_length": max_text,
@@ -135,7 +135,7 @@ class KetenIntakeForm(models.AbstractModel):
     def _page_values(self):
         """Everything the page needs apart from the submitted values."""
         settings = self._settings()
-        organisation = self.env["keten.melding"]._keten_intake_organisation().sudo()
+        organisation = self.env["keten.melding"]._intake_organisation().sudo()
         return {
             "labels": {key: self._label(key) for key in LABELS},
             "categories": self._selection("keten.melding", "category"),
@@ -484,7 +484,7 @@ class KetenIntakeForm(models.AbstractModel):
     def _create_melding(self, values, persons, attachments, token=None):
         """Store an accepted submission as a new melding in the meldpunt queue."""
         env = self.env(su=True)
-        organisation = env["keten.melding"]._keten_intake_organisation()
+        organisation = env["keten.melding"]._intake_organisation()
         Person = env["keten.person"].with_context(mail_create_nolog=True)
         person_records = Person.create(persons) if persons else Person
         vals = dict(

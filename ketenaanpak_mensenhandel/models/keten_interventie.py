@@ -49,9 +49,9 @@ class KetenInterventie(models.Model):
         "keten.basis.check.mixin",
         "keten.validation.mixin",
     ]
-    _keten_guidance_stage = "ketenaanpak_mensenhandel.stage_monitoring"
+    _guidance_stage_xmlid = "ketenaanpak_mensenhandel.stage_monitoring"
     _order = "date_start desc, id desc"
-    _keten_state_transitions = {
+    _state_transitions = {
         "gepland": ("lopend", "gestopt"),
         "lopend": ("afgerond", "gestopt"),
     }
@@ -202,37 +202,35 @@ class KetenInterventie(models.Model):
     @api.constrains("user_id", "organisation_id")
     def _check_user_organisation(self):
         for interventie in self:
-            self._keten_check_acts_for(interventie.user_id, interventie.organisation_id)
+            self._ensure_acts_for(interventie.user_id, interventie.organisation_id)
 
     @api.model_create_multi
     def create(self, vals_list):
-        self.env["keten.dossier"]._check_link_access(
+        self.env["keten.dossier"]._ensure_link_access(
             {vals["dossier_id"] for vals in vals_list if vals.get("dossier_id")}
         )
         self.env["keten.person"].browse(
             [vals["person_id"] for vals in vals_list if vals.get("person_id")]
-        )._keten_check_not_restricted()
+        )._ensure_not_restricted()
         env = self.env
-        self = self._keten_with_reason(vals_list)
+        self = self._with_override_reason(vals_list)
         interventies = super().create(vals_list)
         for interventie in interventies:
-            interventie._keten_check_basis(
+            interventie._ensure_basis_or_override(
                 interventie.organisation_id,
                 interventie.dossier_id,
                 "interventie",
                 interventie.name,
             )
-        interventies._keten_plan_review()
+        interventies._plan_review()
         return interventies.with_env(env)
 
     def write(self, vals):
         if vals.get("dossier_id"):
-            self.env["keten.dossier"]._check_link_access({vals["dossier_id"]})
+            self.env["keten.dossier"]._ensure_link_access({vals["dossier_id"]})
         if vals.get("person_id"):
-            self.env["keten.person"].browse(
-                vals["person_id"]
-            )._keten_check_not_restricted()
-        self = self._keten_with_reason([vals])
+            self.env["keten.person"].browse(vals["person_id"])._ensure_not_restricted()
+        self = self._with_override_reason([vals])
         before = {i.id: (i.organisation_id, i.dossier_id) for i in self.sudo()}
         result = super().write(vals)
         if "organisation_id" in vals or "dossier_id" in vals:
@@ -241,7 +239,7 @@ class KetenInterventie(models.Model):
                     interventie.organisation_id,
                     interventie.dossier_id,
                 ):
-                    interventie._keten_check_basis(
+                    interventie._ensure_basis_or_override(
                         interventie.organisation_id,
                         interventie.dossier_id,
                         "interventie",
@@ -252,10 +250,10 @@ class KetenInterventie(models.Model):
             # intervention into a strafrechtelijke one (Justitie only).
             self.check_access("write")
         if set(vals) & DEADLINE_TRIGGERS:
-            self._keten_plan_review()
+            self._plan_review()
         return result
 
-    def _keten_plan_review(self):
+    def _plan_review(self):
         """A running intervention gets its next review from the review termijn
         (unless one is planned), and its termijn follows the review date."""
         unplanned = self.filtered(
@@ -272,15 +270,15 @@ class KetenInterventie(models.Model):
                         interventie.date_last_review or interventie.date_start or today
                     )
                     interventie.date_review = termijn._deadline_for(calendar, start)
-        self.env["keten.deadline"]._keten_touch(self)
+        self.env["keten.deadline"]._sync_for_records(self)
 
-    def _keten_record_termijn_event(self, deadline, day, feedback=False):
+    def _record_termijn_event(self, deadline, day, feedback=False):
         """Marking the review activity done is the review."""
         self.ensure_one()
         if deadline.termijn_code == "interventie_review":
-            self._keten_record_review(day, deadline)
+            self._record_review(day, deadline)
 
-    def _keten_record_review(self, day, deadline=None):
+    def _record_review(self, day, deadline=None):
         self.ensure_one()
         if self.state != "lopend":
             raise UserError(
@@ -297,7 +295,7 @@ class KetenInterventie(models.Model):
                 ("state", "=", "open"),
             ]
         )
-        deadline._keten_close("done", day, "review")
+        deadline._close_deadlines("done", day, "review")
         # the next review: a new termijn from today
         self.write({"date_last_review": day, "date_review": False})
 
@@ -306,12 +304,12 @@ class KetenInterventie(models.Model):
         today = self.env["keten.termijn"]._today()
         for interventie in self:
             interventie.check_access("write")
-            interventie._keten_record_review(today)
+            interventie._record_review(today)
         return True
 
     @api.onchange("organisation_id", "dossier_id")
     def _onchange_organisation_basis(self):
-        warning = self._keten_basis_warning(self.organisation_id, self.dossier_id)
+        warning = self._basis_warning(self.organisation_id, self.dossier_id)
         return {"warning": warning} if warning else None
 
     def action_start(self):

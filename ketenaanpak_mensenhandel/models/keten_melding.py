@@ -108,9 +108,9 @@ class KetenMelding(models.Model):
         "keten.rectification.mixin",
         "keten.validation.mixin",
     ]
-    _keten_guidance_stage = "ketenaanpak_mensenhandel.stage_melding_ontvangen"
+    _guidance_stage_xmlid = "ketenaanpak_mensenhandel.stage_melding_ontvangen"
     # The melder's data: corrections need a reason and are recorded (AVG art. 16).
-    _keten_rectification_fields = (
+    _rectification_fields = (
         "melder_anonymous",
         "melder_person_id",
         *MELDER_FIELDS,
@@ -393,7 +393,7 @@ class KetenMelding(models.Model):
         "melder_anonymous",
     )
     def _check_feedback(self):
-        if self._keten_anonymising():
+        if self._is_anonymising():
             return
         today = fields.Date.context_today(self)
         for melding in self.sudo():
@@ -476,7 +476,7 @@ class KetenMelding(models.Model):
         "melder_organisation_name",
     )
     def _check_melder(self):
-        if self._keten_anonymising():
+        if self._is_anonymising():
             return  # after the bewaartermijn nobody knows who reported it
         for melding in self:
             if melding.melder_anonymous:
@@ -505,7 +505,7 @@ class KetenMelding(models.Model):
                         "e-mail), or mark the melder as anonymous."
                     )
                 )
-            self._keten_check_contact(melding.melder_email, melding.melder_phone)
+            self._ensure_valid_contact(melding.melder_email, melding.melder_phone)
 
     @api.constrains("is_situatieschets", "person_ids", "suspect_ids")
     def _check_situatieschets(self):
@@ -540,7 +540,7 @@ class KetenMelding(models.Model):
             self.melder_phone = False
 
     @api.model
-    def _check_link_access(self, vals_list):
+    def _ensure_link_access(self, vals_list):
         """The dossier and persons a melding links to must be accessible already;
         a restricted person gets no new melding (AVG art. 18)."""
         person_ids = set()
@@ -554,13 +554,13 @@ class KetenMelding(models.Model):
             existing.person_ids | existing.suspect_ids | existing.melder_person_id
         )
         Person = self.env["keten.person"]
-        Person.browse(person_ids - set(existing.ids))._keten_check_not_restricted()
+        Person.browse(person_ids - set(existing.ids))._ensure_not_restricted()
         if self.env.su:
             return
-        self.env["keten.dossier"]._check_link_access(
+        self.env["keten.dossier"]._ensure_link_access(
             {vals["dossier_id"] for vals in vals_list if vals.get("dossier_id")}
         )
-        Person._check_link_access(person_ids)
+        Person._ensure_link_access(person_ids)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -569,7 +569,7 @@ class KetenMelding(models.Model):
             self.check_field_access_rights(
                 "write", list({fname for vals in vals_list for fname in vals})
             )
-        self._check_link_access(vals_list)
+        self._ensure_link_access(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = (
@@ -577,16 +577,16 @@ class KetenMelding(models.Model):
                 )
         meldingen = super().create(vals_list)
         meldingen._attach_to_open_dossier()
-        self.env["keten.deadline"]._keten_touch(meldingen)
+        self.env["keten.deadline"]._sync_for_records(meldingen)
         return meldingen
 
     def write(self, vals):
-        self._check_link_access([vals])
+        self._ensure_link_access([vals])
         result = super().write(vals)
         if "person_ids" in vals or "suspect_ids" in vals:
             self._attach_to_open_dossier()
         if set(vals) & DEADLINE_TRIGGERS:
-            self.env["keten.deadline"]._keten_touch(self)
+            self.env["keten.deadline"]._sync_for_records(self)
         return result
 
     def _attach_to_open_dossier(self):
@@ -616,14 +616,14 @@ class KetenMelding(models.Model):
             if link:
                 link.dossier_id._add_melding(melding)
 
-    def _keten_rectification_person(self):
+    def _rectification_person(self):
         return self.melder_person_id
 
-    def _keten_rectification_ref(self):
+    def _rectification_ref(self):
         self.ensure_one()
         return self.name
 
-    def _check_dossier_rights(self):
+    def _ensure_dossier_rights(self):
         """The dossier behind a melding is for Ketenpartners, not for a Melder."""
         if not self.env.su and not self.env.user.has_group(
             "ketenaanpak_mensenhandel.group_ketenpartner"
@@ -632,9 +632,9 @@ class KetenMelding(models.Model):
                 self.env._("Only chain partners work on the dossier of a melding.")
             )
 
-    def _keten_anonymise(self, reason):
+    def _anonymise(self, reason):
         """Anonymise these meldingen only (retention of meldingen handled without a
-        dossier, AVG); see keten.dossier._keten_anonymise for a whole dossier."""
+        dossier, AVG); see keten.dossier._anonymise for a whole dossier."""
         return dict(
             self.env["keten.retention"]._anonymise(meldingen=self, reason=reason)
         )
@@ -642,7 +642,7 @@ class KetenMelding(models.Model):
     def action_create_dossier(self):
         """Create the cliëntdossier for this melding, or add it to the open one."""
         self.ensure_one()
-        self._check_dossier_rights()
+        self._ensure_dossier_rights()
         if self.dossier_id:
             raise UserError(self.env._("This melding already belongs to a dossier."))
         self._attach_to_open_dossier()
@@ -669,7 +669,7 @@ class KetenMelding(models.Model):
 
     def action_open_dossier(self):
         self.ensure_one()
-        self._check_dossier_rights()
+        self._ensure_dossier_rights()
         return {
             "type": "ir.actions.act_window",
             "res_model": "keten.dossier",
@@ -678,8 +678,8 @@ class KetenMelding(models.Model):
             "target": "current",
         }
 
-    def _check_feedback_possible(self):
-        self._check_dossier_rights()
+    def _ensure_feedback_possible(self):
+        self._ensure_dossier_rights()
         for melding in self:
             if melding.melder_anonymous:
                 raise UserError(
@@ -692,7 +692,7 @@ class KetenMelding(models.Model):
 
     def action_feedback_given(self):
         """Terugkoppeling given to the melder (today unless a date is filled in)."""
-        self._check_feedback_possible()
+        self._ensure_feedback_possible()
         today = fields.Date.context_today(self)
         for melding in self:
             melding.write(
@@ -708,7 +708,7 @@ class KetenMelding(models.Model):
     def action_feedback_not_allowed(self):
         """No terugkoppeling: a criminal investigation or safety forbids it; the
         reason is recorded instead."""
-        self._check_feedback_possible()
+        self._ensure_feedback_possible()
         today = fields.Date.context_today(self)
         for melding in self:
             if (
@@ -732,7 +732,7 @@ class KetenMelding(models.Model):
 
     def action_feedback_reset(self):
         """Back to 'to do', e.g. once the criminal investigation allows it."""
-        self._check_dossier_rights()
+        self._ensure_dossier_rights()
         self.write(
             {
                 "feedback_state": "open",
@@ -744,7 +744,7 @@ class KetenMelding(models.Model):
 
     def action_handle_without_dossier(self):
         """Close an adviesvraag or signal that needs no dossier; the note is required."""
-        self._check_dossier_rights()
+        self._ensure_dossier_rights()
         for melding in self:
             if melding.dossier_id:
                 raise UserError(

@@ -36,43 +36,43 @@ class KetenMelding(models.Model):
     # Settings
     # ------------------------------------------------------------------
     @api.model
-    def _keten_param(self, key, default=None):
+    def _intake_param(self, key, default=None):
         return self.env["ir.config_parameter"].sudo().get_param(PARAM + key, default)
 
     @api.model
-    def _keten_int_param(self, key, default, minimum=None):
+    def _intake_int_param(self, key, default, minimum=None):
         """An integer setting; ``default`` when it is missing or not a number."""
         try:
-            value = int(self._keten_param(key, default))
+            value = int(self._intake_param(key, default))
         except (TypeError, ValueError):
             return default
         return value if minimum is None else max(value, minimum)
 
     @api.model
-    def _keten_max_text_length(self):
-        return self._keten_int_param("max_text_length", DEFAULT_MAX_TEXT_LENGTH)
+    def _intake_max_text_length(self):
+        return self._intake_int_param("max_text_length", DEFAULT_MAX_TEXT_LENGTH)
 
     @api.model
-    def _keten_intake_organisation(self):
+    def _intake_organisation(self):
         """The organisation that receives e-mail and form meldingen: the meldpunt."""
         Organisation = self.env["keten.organisation"].sudo()
-        configured = self._keten_int_param("intake_organisation_id", 0)
+        configured = self._intake_int_param("intake_organisation_id", 0)
         organisation = Organisation.browse(configured).exists() if configured else None
         if organisation and organisation.active:
             return organisation
         return Organisation.search([("is_meldpunt", "=", True)], limit=1)
 
     @api.model
-    def _keten_intake_lang(self):
+    def _intake_lang(self):
         """Dutch when it is installed: the meldpunt works in Dutch."""
         if self.env["res.lang"]._lang_get("nl_NL"):
             return "nl_NL"
         return self.env.lang or "en_US"
 
     @api.model
-    def _keten_bound_text(self, text, limit=None):
+    def _bounded_text(self, text, limit=None):
         """Cut ``text`` to the configured maximum; say so at the end."""
-        limit = limit or self._keten_max_text_length()
+        limit = limit or self._intake_max_text_length()
         text = (text or "").replace("\x00", "").strip()
         if len(text) <= limit:
             return text
@@ -88,15 +88,15 @@ class KetenMelding(models.Model):
     def message_new(self, msg_dict, custom_values=None):
         """A new e-mail to the meldpunt alias: register it as a melding."""
         values = dict(custom_values or {})
-        values.update(self._keten_values_from_email(msg_dict))
+        values.update(self._values_from_email(msg_dict))
         melding = super(
             KetenMelding, self.with_context(mail_create_nosubscribe=True)
         ).message_new(msg_dict, custom_values=values)
-        melding._keten_send_receipt(msg_dict)
+        melding._send_receipt(msg_dict)
         return melding
 
     @api.model
-    def _keten_values_from_email(self, msg_dict):
+    def _values_from_email(self, msg_dict):
         melder_name, melder_email = parse_contact_from_email(
             msg_dict.get("email_from") or ""
         )
@@ -107,13 +107,13 @@ class KetenMelding(models.Model):
         content = "\n\n".join(part for part in parts if part) or self.env._(
             "(empty e-mail)"
         )
-        organisation = self._keten_intake_organisation()
+        organisation = self._intake_organisation()
         values = {
             "name": "/",
             "channel": "email",
             "organisation_id": organisation.id,
             "registered_by_id": False,
-            "content": self._keten_bound_text(content),
+            "content": self._bounded_text(content),
             "melder_name": (melder_name or "").strip()[:200] or False,
             "melder_email": melder_email,
             "melder_anonymous": not (melder_name or melder_email),
@@ -124,7 +124,7 @@ class KetenMelding(models.Model):
             values["date_received"] = min(received, fields.Datetime.now())
         return values
 
-    def _keten_receipt_addresses(self):
+    def _receipt_addresses(self):
         """(from, reply-to) of the receipt: the meldpunt alias when there is one."""
         self.ensure_one()
         alias = self.env.ref(
@@ -137,10 +137,10 @@ class KetenMelding(models.Model):
             sender = f'"{organisation.name}" <{address}>'
         return sender, address or organisation.email or False
 
-    def _keten_receipt_wanted(self, email):
+    def _receipt_wanted(self, email):
         if not email:
             return False
-        send = self._keten_param("intake_email_receipt", "True")
+        send = self._intake_param("intake_email_receipt", "True")
         if str(send).lower() in ("false", "0", ""):
             return False
         # never answer our own addresses: that is how mail loops start
@@ -156,7 +156,7 @@ class KetenMelding(models.Model):
             .search_count([("alias_full_name", "=", email)])
         )
 
-    def _keten_send_receipt(self, msg_dict=None):
+    def _send_receipt(self, msg_dict=None):
         """Send the melder a receipt: the reference number and nothing else.
 
         The chatter's own notifications never reach outside addresses (see
@@ -165,7 +165,7 @@ class KetenMelding(models.Model):
         """
         self.ensure_one()
         email = self.sudo().melder_email
-        if not self._keten_receipt_wanted(email):
+        if not self._receipt_wanted(email):
             return self.env["mail.mail"]
         template = self.env.ref(
             "ketenaanpak_mensenhandel.mail_template_melding_receipt",
@@ -173,7 +173,7 @@ class KetenMelding(models.Model):
         )
         if not template:
             return self.env["mail.mail"]
-        sender, reply_to = self._keten_receipt_addresses()
+        sender, reply_to = self._receipt_addresses()
         email_values = {
             "email_to": email,
             "recipient_ids": [],
@@ -189,7 +189,7 @@ class KetenMelding(models.Model):
             email_values["references"] = msg_dict["message_id"]
         mail_id = (
             template.sudo()
-            .with_context(lang=self._keten_intake_lang())
+            .with_context(lang=self._intake_lang())
             .send_mail(self.id, email_values=email_values)
         )
         return self.env["mail.mail"].sudo().browse(mail_id)
@@ -197,15 +197,15 @@ class KetenMelding(models.Model):
     # ------------------------------------------------------------------
     # Possibly known persons
     # ------------------------------------------------------------------
-    def _keten_review_person_fields(self):
+    def _review_person_fields(self):
         return ["person_ids", "suspect_ids", "melder_person_id"]
 
-    def _keten_review_persons(self):
+    def _review_persons(self):
         self.ensure_one()
         melding = self.sudo()
         return melding.person_ids | melding.suspect_ids | melding.melder_person_id
 
-    def _keten_replace_person(self, source, target):
+    def _replace_person(self, source, target):
         self.ensure_one()
         values = {}
         if source in self.person_ids:

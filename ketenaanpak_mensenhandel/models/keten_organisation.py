@@ -120,18 +120,18 @@ class KetenOrganisation(models.Model):
     def _compute_legal_basis_state(self):
         today = fields.Date.context_today(self)
         for organisation in self:
-            organisation.legal_basis_state = organisation._keten_basis_state(today)
+            organisation.legal_basis_state = organisation._basis_state_on(today)
 
-    def _keten_valid_bases(self, day):
+    def _valid_bases(self, day):
         self.ensure_one()
         return self.sudo().legal_basis_ids.filtered(
             lambda basis: basis._state_on(day) == "valid"
         )
 
-    def _keten_basis_state(self, day):
+    def _basis_state_on(self, day):
         self.ensure_one()
         bases = self.sudo().legal_basis_ids
-        valid = self._keten_valid_bases(day)
+        valid = self._valid_bases(day)
         if valid:
             if all(basis.basis_type == "toestemming" for basis in valid):
                 return "consent"
@@ -142,7 +142,7 @@ class KetenOrganisation(models.Model):
             return "expired"
         return "future"
 
-    def _keten_basis_problems(self, dossiers, day=None):
+    def _basis_problems(self, dossiers, day=None):
         """{(organisation, dossier): what is wrong} for sharing ``dossiers`` with
         these organisations on ``day`` (today): no basis valid then, or a basis
         of consent that a victim of the dossier has not given (or withdrew)."""
@@ -151,7 +151,7 @@ class KetenOrganisation(models.Model):
         problems = {}
         dossiers = dossiers.sudo()
         for organisation in self.sudo():
-            state = organisation._keten_basis_state(day)
+            state = organisation._basis_state_on(day)
             if state in ("missing", "expired", "future"):
                 bases = organisation.legal_basis_ids
                 if state == "missing":
@@ -179,7 +179,7 @@ class KetenOrganisation(models.Model):
                 victims = dossier.person_link_ids.filtered(
                     lambda link: link.role == "slachtoffer"
                 ).person_id
-                missing = victims - victims._keten_consenting(organisation, day)
+                missing = victims - victims._consenting_to(organisation, day)
                 if missing:
                     problems[(organisation, dossier)] = _(
                         "its basis is consent, and no valid consent of %(refs)s is "
@@ -232,7 +232,7 @@ class KetenOrganisation(models.Model):
     @api.constrains("email", "phone")
     def _check_contact(self):
         for organisation in self:
-            self._keten_check_contact(organisation.email, organisation.phone)
+            self._ensure_valid_contact(organisation.email, organisation.phone)
 
     @api.model_create_multi
     def create(self, vals_list):

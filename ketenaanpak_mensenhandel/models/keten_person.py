@@ -65,7 +65,7 @@ class KetenPerson(models.Model):
     ]
     _order = "last_name, first_name, id"
     _rec_names_search = ["name", "known_as"]
-    _keten_identifying_fields = (
+    _identifying_fields = (
         "name",
         "first_name",
         "name_prefix",
@@ -82,7 +82,7 @@ class KetenPerson(models.Model):
 
     # Removed by anonymisation; gender, nationality and woongemeente stay for the
     # statistics.
-    _keten_anonymised_fields = (
+    _anonymised_fields = (
         "first_name",
         "name_prefix",
         "last_name",
@@ -98,8 +98,8 @@ class KetenPerson(models.Model):
     )
 
     # Changes of these need a reason (rectificatie, AVG art. 16) and are recorded.
-    _keten_rectification_fields = PERSONAL_FIELDS
-    _keten_rectification_empty = {"gender": "onbekend"}
+    _rectification_fields = PERSONAL_FIELDS
+    _rectification_empty = {"gender": "onbekend"}
 
     name = fields.Char(compute="_compute_name", store=True, index="trigram")
     first_name = fields.Char(tracking=True)
@@ -332,7 +332,7 @@ class KetenPerson(models.Model):
     @api.constrains("email", "phone")
     def _check_contact(self):
         for person in self:
-            self._keten_check_contact(person.email, person.phone)
+            self._ensure_valid_contact(person.email, person.phone)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -347,16 +347,16 @@ class KetenPerson(models.Model):
     def write(self, vals):
         if vals.get("bsn"):
             vals["bsn"] = normalise_bsn(vals["bsn"])
-        if "is_anonymised" in vals and not self._keten_anonymising():
+        if "is_anonymised" in vals and not self._is_anonymising():
             raise UserError(
                 self.env._(
                     "Persons are anonymised by the retention job or an AVG request, "
                     "not by hand."
                 )
             )
-        if not self._keten_anonymising():
-            self._keten_check_restriction_write(vals)
-        if any(vals.get(name) for name in self._keten_anonymised_fields) and any(
+        if not self._is_anonymising():
+            self._ensure_restriction_allows(vals)
+        if any(vals.get(name) for name in self._anonymised_fields) and any(
             self.mapped("is_anonymised")
         ):
             raise UserError(
@@ -368,7 +368,7 @@ class KetenPerson(models.Model):
         return super().write(vals)
 
     @api.model
-    def _check_link_access(self, person_ids):
+    def _ensure_link_access(self, person_ids):
         """Refuse to link persons the user may not read to a melding or dossier.
 
         Call it before writing: the new link would make the person visible to
@@ -377,9 +377,9 @@ class KetenPerson(models.Model):
         if not self.env.su and person_ids:
             self.browse(list(person_ids)).check_access("read")
 
-    def _keten_check_not_restricted(self):
+    def _ensure_not_restricted(self):
         """Refuse a new link to a restricted person (AVG art. 18)."""
-        if self._keten_anonymising():
+        if self._is_anonymising():
             return
         restricted = self.sudo().filtered("is_restricted")
         if restricted:
@@ -392,7 +392,7 @@ class KetenPerson(models.Model):
                 )
             )
 
-    def _keten_check_restriction_write(self, vals):
+    def _ensure_restriction_allows(self, vals):
         """A restricted person is frozen; only the AVG request lifts it."""
         if "is_restricted" in vals or "restriction_request_id" in vals:
             if not (self.env.su and self.env.context.get("keten_restriction")):
@@ -415,7 +415,7 @@ class KetenPerson(models.Model):
                 )
             )
 
-    def _keten_consenting(self, organisation, day):
+    def _consenting_to(self, organisation, day):
         """The persons among these with a consent given to ``organisation`` on or
         before ``day`` and not withdrawn by then."""
         consents = (
@@ -434,10 +434,10 @@ class KetenPerson(models.Model):
         )
         return consents.person_id
 
-    def _keten_rectification_person(self):
+    def _rectification_person(self):
         return self
 
-    def _keten_rectification_ref(self):
+    def _rectification_ref(self):
         self.ensure_one()
         return f"P-{self.id}"
 
@@ -458,11 +458,11 @@ class KetenPerson(models.Model):
 
     def action_open_access_log(self):
         """Who viewed this person (ketenregie, Beheerder, privacy officer)."""
-        return self._keten_access_log_action(
+        return self._access_log_action(
             [("person_res_id", "=", self.id)], self.env._("Who viewed")
         )
 
-    def _keten_anonymise(self, reason):
+    def _anonymise(self, reason):
         """Anonymise these persons now (AVG erasure): identifying data, their chatter,
         files and who-viewed entries are removed; gender, nationality and
         woongemeente stay, as do the frozen figures of their dossier roles.

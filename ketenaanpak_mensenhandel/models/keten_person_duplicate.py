@@ -77,15 +77,15 @@ class KetenPerson(models.Model):
     @api.depends_context("uid")
     def _compute_duplicate_alert(self):
         for person in self:
-            proposals = self._keten_duplicate_proposals(
-                person._keten_identity_values(),
+            proposals = self._duplicate_proposals(
+                person._identity_values(),
                 exclude_ids=[person._origin.id] if person._origin.id else [],
             )
             person.duplicate_candidate_ids = [
                 (6, 0, [proposal["person"].id for proposal in proposals["visible"]])
             ]
             person.duplicate_hidden = proposals["hidden"]
-            person.duplicate_alert = self._keten_render_duplicate_alert(proposals)
+            person.duplicate_alert = self._render_duplicate_alert(proposals)
 
     # ------------------------------------------------------------------
     # CRUD: a person typed into a many2one field gets its name split
@@ -97,16 +97,16 @@ class KetenPerson(models.Model):
         if typed and not any(
             values.get(key) for key in ("first_name", "name_prefix", "last_name")
         ):
-            values.update(self._keten_split_name(typed))
+            values.update(self._split_name(typed))
         return values
 
     @api.model
     def name_create(self, name):
-        person = self.create(self._keten_split_name(name))
+        person = self.create(self._split_name(name))
         return person.id, person.display_name
 
     @api.model
-    def _keten_split_name(self, text):
+    def _split_name(self, text):
         """Split a typed name into first name, tussenvoegsel and last name.
 
         "de Vries, Jan" and "Jan de Vries" both give Jan / de / Vries.
@@ -147,12 +147,12 @@ class KetenPerson(models.Model):
     # ------------------------------------------------------------------
     # Matching
     # ------------------------------------------------------------------
-    def _keten_identity_values(self):
+    def _identity_values(self):
         self.ensure_one()
         return {field: self[field] for field in IDENTITY_FIELDS}
 
     @api.model
-    def _keten_duplicate_thresholds(self):
+    def _duplicate_thresholds(self):
         get_param = self.env["ir.config_parameter"].sudo().get_param
         thresholds = {}
         for key, default in DEFAULT_THRESHOLDS.items():
@@ -164,7 +164,7 @@ class KetenPerson(models.Model):
         return thresholds
 
     @api.model
-    def _keten_duplicate_candidates(self, values, exclude_ids=()):
+    def _duplicate_candidates(self, values, exclude_ids=()):
         """Likely existing persons for ``values``, best first, as superuser.
 
         :param dict values: first_name, name_prefix, last_name, birth_date, bsn
@@ -186,7 +186,7 @@ class KetenPerson(models.Model):
             values.get("first_name"), values.get("name_prefix"), values.get("last_name")
         )
         if normalised:
-            for row in self._keten_name_candidates(
+            for row in self._name_candidates(
                 normalised, values.get("birth_date"), exclude_ids
             ):
                 if row["person_id"] not in matches:
@@ -220,8 +220,8 @@ class KetenPerson(models.Model):
         return result
 
     @api.model
-    def _keten_name_candidates(self, normalised, birth_date, exclude_ids):
-        thresholds = self._keten_duplicate_thresholds()
+    def _name_candidates(self, normalised, birth_date, exclude_ids):
+        thresholds = self._duplicate_thresholds()
         birth_date = fields.Date.to_date(birth_date) if birth_date else None
         year = birth_date.year if birth_date else 0
         self.env["keten.person"].flush_model(
@@ -289,7 +289,7 @@ class KetenPerson(models.Model):
         return matches
 
     @api.model
-    def _keten_duplicate_proposals(self, values, exclude_ids=()):
+    def _duplicate_proposals(self, values, exclude_ids=()):
         """What the current user may be told about likely existing persons.
 
         :returns: ``{"visible": [proposal, ...], "hidden": bool}``; a proposal
@@ -298,18 +298,18 @@ class KetenPerson(models.Model):
             dossiers of that person the user may see). ``hidden`` is True when
             there are candidates the user may not see, whatever their number.
         """
-        return self._keten_duplicate_proposals_batch({0: (values, exclude_ids)})[0]
+        return self._duplicate_proposals_batch({0: (values, exclude_ids)})[0]
 
     @api.model
-    def _keten_duplicate_proposals_batch(self, requests):
-        """:meth:`_keten_duplicate_proposals` for several persons at once.
+    def _duplicate_proposals_batch(self, requests):
+        """:meth:`_duplicate_proposals` for several persons at once.
 
         :param dict requests: key -> (values, exclude_ids)
         :returns: key -> proposals; what the user may see is checked with one
             search for all candidates together.
         """
         candidates = {
-            key: self._keten_duplicate_candidates(values, exclude_ids)
+            key: self._duplicate_candidates(values, exclude_ids)
             for key, (values, exclude_ids) in requests.items()
         }
         candidate_ids = {c["person"].id for found in candidates.values() for c in found}
@@ -317,7 +317,7 @@ class KetenPerson(models.Model):
         visible = Person.browse()
         if candidate_ids and Person.has_access("read"):
             visible = Person.search([("id", "in", list(candidate_ids))])
-        dossiers = self._keten_visible_dossier_names(visible)
+        dossiers = self._visible_dossier_names(visible)
         labels = dict(
             self.env["keten.person.duplicate.wizard.line"]
             ._fields["reason"]
@@ -345,7 +345,7 @@ class KetenPerson(models.Model):
         return results
 
     @api.model
-    def _keten_visible_dossier_names(self, persons):
+    def _visible_dossier_names(self, persons):
         Link = self.env["keten.dossier.person"].sudo(False)
         if not persons or not Link.has_access("read"):
             return {}
@@ -357,11 +357,11 @@ class KetenPerson(models.Model):
         return names
 
     @api.model
-    def _keten_possibly_known_message(self):
+    def _possibly_known_message(self):
         return self.env._("Possibly already known: please contact the ketenregie.")
 
     @api.model
-    def _keten_render_duplicate_alert(self, proposals):
+    def _render_duplicate_alert(self, proposals):
         if not proposals["visible"] and not proposals["hidden"]:
             return False
         return self.env["ir.qweb"]._render(
@@ -369,7 +369,7 @@ class KetenPerson(models.Model):
             {
                 "proposals": proposals["visible"],
                 "hidden": proposals["hidden"],
-                "hidden_message": self._keten_possibly_known_message(),
+                "hidden_message": self._possibly_known_message(),
             },
         )
 
@@ -377,7 +377,7 @@ class KetenPerson(models.Model):
     # Links and merging
     # ------------------------------------------------------------------
     @api.model
-    def _keten_person_link_fields(self):
+    def _person_link_fields(self):
         """Every stored many2one/many2many field that points to keten.person.
 
         Found in the registry at call time, so links added by other modules
@@ -400,10 +400,10 @@ class KetenPerson(models.Model):
                     result.append((model_name, name))
         return result
 
-    def _keten_references(self):
+    def _records_pointing_here(self):
         """{(model, field): records} of the records that point to ``self``."""
         references = {}
-        for model_name, field_name in self._keten_person_link_fields():
+        for model_name, field_name in self._person_link_fields():
             records = (
                 self.env[model_name]
                 .sudo()
@@ -414,7 +414,7 @@ class KetenPerson(models.Model):
                 references[(model_name, field_name)] = records
         return references
 
-    def _keten_merge_into(self, target, reason):
+    def _merge_into(self, target, reason):
         """Merge the duplicates ``self`` into ``target``; keep every link.
 
         Runs as superuser after the caller checked the user's right to merge.
@@ -426,7 +426,7 @@ class KetenPerson(models.Model):
             raise UserError(
                 self.env._("Choose at least one duplicate besides the person to keep.")
             )
-        self._keten_check_mergeable(target)
+        self._ensure_mergeable(target)
         # the changes of personal data a merge makes are recorded with its reason
         change_reason = self.env._(
             "Merge of duplicate persons: %(reason)s", reason=reason
@@ -435,29 +435,29 @@ class KetenPerson(models.Model):
         target = target.sudo().with_context(keten_change_reason=change_reason)
         dossiers = self.env["keten.dossier"]
         moved = 0
-        for (model_name, field_name), records in self._keten_references().items():
-            dossiers |= self._keten_related_dossiers(records)
+        for (model_name, field_name), records in self._records_pointing_here().items():
+            dossiers |= self._related_dossiers(records)
             if model_name == "keten.dossier.person" and field_name == "person_id":
-                moved += self._keten_merge_dossier_links(records, target)
+                moved += self._merge_dossier_links(records, target)
             elif self.env[model_name]._fields[field_name].type == "many2one":
-                self._keten_check_unique_conflicts(records, field_name, target)
+                self._ensure_no_unique_conflicts(records, field_name, target)
                 records.write({field_name: target.id})
                 moved += len(records)
             else:
                 commands = [(3, pid) for pid in self.ids] + [(4, target.id)]
                 records.write({field_name: commands})
                 moved += len(records)
-        self._keten_move_owned_records(target)
-        self._keten_copy_missing_values(target)
+        self._move_owned_records(target)
+        self._copy_missing_values(target)
         # the BSN moved to the kept person is a recorded change of the duplicate
         self.env["keten.rectification"].sudo().search(
             [("person_id", "in", self.ids)]
         ).write({"person_id": target.id})
         self.write({"active": False, "merged_into_id": target.id})
-        self._keten_record_merge(target, dossiers, reason, moved)
+        self._record_merge(target, dossiers, reason, moved)
         return moved
 
-    def _keten_check_mergeable(self, target):
+    def _ensure_mergeable(self, target):
         persons = (self | target).sudo()
         if persons.filtered("is_anonymised"):
             raise UserError(self.env._("An anonymised person cannot be merged."))
@@ -478,7 +478,7 @@ class KetenPerson(models.Model):
             )
 
     @api.model
-    def _keten_related_dossiers(self, records):
+    def _related_dossiers(self, records):
         if records._name == "keten.dossier":
             return records
         if "dossier_id" in records._fields:
@@ -487,7 +487,7 @@ class KetenPerson(models.Model):
                 return records.sudo().dossier_id
         return self.env["keten.dossier"]
 
-    def _keten_merge_dossier_links(self, links, target):
+    def _merge_dossier_links(self, links, target):
         """Move dossier roles; one role per person per dossier (the SQL constraint)."""
         moved = 0
         target_links = {
@@ -505,7 +505,7 @@ class KetenPerson(models.Model):
             moved += 1
         return moved
 
-    def _keten_check_unique_conflicts(self, records, field_name, target):
+    def _ensure_no_unique_conflicts(self, records, field_name, target):
         """Refuse (before writing) a merge that would break a unique constraint."""
         Model = records
         for _name, definition, _message in Model._sql_constraints:
@@ -529,7 +529,7 @@ class KetenPerson(models.Model):
                         )
                     )
 
-    def _keten_move_owned_records(self, target):
+    def _move_owned_records(self, target):
         """Attachments and activities of a duplicate belong to the kept person."""
         for model_name in ("ir.attachment", "mail.activity"):
             owned = (
@@ -541,7 +541,7 @@ class KetenPerson(models.Model):
             )
             owned.write({"res_id": target.id})
 
-    def _keten_copy_missing_values(self, target):
+    def _copy_missing_values(self, target):
         """Fill empty fields of ``target`` from the duplicates; never overwrite."""
         values = {}
         for duplicate in self.sorted("id"):
@@ -572,7 +572,7 @@ class KetenPerson(models.Model):
         if values:
             target.write(values)
 
-    def _keten_record_merge(self, target, dossiers, reason, moved):
+    def _record_merge(self, target, dossiers, reason, moved):
         _ = self.env._
         user = self.env.user
         refs = ", ".join(f"P-{p.id}" for p in self)
@@ -610,7 +610,7 @@ class KetenPerson(models.Model):
                 subtype_xmlid="mail.mt_note",
             )
         persons = (self | target).with_env(self.env(su=False))
-        persons._keten_log("write", path="other")
+        persons._write_access_log("write", path="other")
 
     def action_merge_duplicates(self):
         """Open the merge wizard with this person and the candidates the user sees."""

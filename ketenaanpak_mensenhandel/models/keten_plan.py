@@ -16,14 +16,14 @@ class KetenPlan(models.Model):
         "keten.basis.check.mixin",
         "keten.validation.mixin",
     ]
-    _keten_guidance_stage = "ketenaanpak_mensenhandel.stage_plan_van_aanpak"
+    _guidance_stage_xmlid = "ketenaanpak_mensenhandel.stage_plan_van_aanpak"
     _order = "id desc"
-    _keten_state_transitions = {
+    _state_transitions = {
         "concept": ("vastgesteld",),
         "vastgesteld": ("herzien",),
     }
     # The content the ketenregieteam adopted; a change means a revision.
-    _keten_locked_fields = (
+    _locked_fields = (
         "dossier_id",
         "goal",
         "results",
@@ -100,7 +100,7 @@ class KetenPlan(models.Model):
 
     @api.constrains("state", "goal", "action_ids")
     def _check_adopted(self):
-        if self._keten_anonymising():
+        if self._is_anonymising():
             return
         for plan in self.filtered(lambda p: p.state != "concept"):
             if not plan.goal or not plan.action_ids:
@@ -114,13 +114,13 @@ class KetenPlan(models.Model):
     @api.constrains("dossier_id", "overleg_id")
     def _check_dossier(self):
         for plan in self:
-            plan.overleg_id._check_on_agenda(plan.dossier_id)
+            plan.overleg_id._ensure_on_agenda(plan.dossier_id)
 
     @api.model_create_multi
     def create(self, vals_list):
         # the reason carries over to the actions created with the plan
         env = self.env
-        self = self._keten_with_reason(vals_list)
+        self = self._with_override_reason(vals_list)
         plans = super().create(vals_list)
         closed = plans.sudo().dossier_id.filtered("is_closed")
         if closed:
@@ -130,17 +130,17 @@ class KetenPlan(models.Model):
                     ref=", ".join(closed.mapped("name")),
                 )
             )
-        self.env["keten.deadline"]._keten_touch(
+        self.env["keten.deadline"]._sync_for_records(
             plans.filtered(lambda p: p.state != "concept")
         )
         return plans.with_env(env)
 
     def write(self, vals):
-        self = self._keten_with_reason([vals])
+        self = self._with_override_reason([vals])
         if (
-            set(vals) & set(self._keten_locked_fields)
+            set(vals) & set(self._locked_fields)
             and self.filtered(lambda p: p.state != "concept")
-            and not self._keten_anonymising()
+            and not self._is_anonymising()
         ):
             raise UserError(
                 self.env._(
@@ -150,7 +150,7 @@ class KetenPlan(models.Model):
             )
         result = super().write(vals)
         if {"state", "date_adopted", "dossier_id"} & set(vals):
-            self.env["keten.deadline"]._keten_touch(self)
+            self.env["keten.deadline"]._sync_for_records(self)
         return result
 
     def action_adopt(self):

@@ -50,7 +50,7 @@ class KetenPlanAction(models.Model):
     @api.constrains("user_id", "organisation_id")
     def _check_user_organisation(self):
         for action in self:
-            self._keten_check_acts_for(action.user_id, action.organisation_id)
+            self._ensure_acts_for(action.user_id, action.organisation_id)
 
     @api.constrains("date_deadline", "plan_id")
     def _check_deadline(self):
@@ -65,8 +65,8 @@ class KetenPlanAction(models.Model):
                     )
                 )
 
-    def _check_plan_concept(self, plans):
-        if self._keten_anonymising():
+    def _ensure_plan_concept(self, plans):
+        if self._is_anonymising():
             return
         if plans.filtered(lambda p: p.state != "concept"):
             raise UserError(
@@ -79,34 +79,34 @@ class KetenPlanAction(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._check_plan_concept(
+        self._ensure_plan_concept(
             self.env["keten.plan"].browse(
                 [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
             )
         )
         env = self.env
-        self = self._keten_with_reason(vals_list)
+        self = self._with_override_reason(vals_list)
         actions = super().create(vals_list)
-        actions._keten_check_action_basis()
+        actions._ensure_action_basis()
         return actions.with_env(env)
 
     def write(self, vals):
         if "plan_id" in vals:
-            self._check_plan_concept(
+            self._ensure_plan_concept(
                 self.plan_id | self.env["keten.plan"].browse(vals["plan_id"])
             )
-        self = self._keten_with_reason([vals])
+        self = self._with_override_reason([vals])
         before = {a.id: (a.organisation_id, a.dossier_id) for a in self.sudo()}
         result = super().write(vals)
         if "organisation_id" in vals or "plan_id" in vals:
             self.filtered(
                 lambda a: before[a.id] != (a.organisation_id, a.dossier_id)
-            )._keten_check_action_basis()
+            )._ensure_action_basis()
         return result
 
-    def _keten_check_action_basis(self):
+    def _ensure_action_basis(self):
         for action in self:
-            action._keten_check_basis(
+            action._ensure_basis_or_override(
                 action.organisation_id,
                 action.sudo().dossier_id,
                 "plan_action",
@@ -115,13 +115,13 @@ class KetenPlanAction(models.Model):
 
     @api.onchange("organisation_id")
     def _onchange_organisation_basis(self):
-        warning = self._keten_basis_warning(
+        warning = self._basis_warning(
             self.organisation_id, self.plan_id.sudo().dossier_id
         )
         return {"warning": warning} if warning else None
 
     def unlink(self):
-        self._check_plan_concept(self.plan_id)
+        self._ensure_plan_concept(self.plan_id)
         return super().unlink()
 
     def _on_plan_adopted(self):

@@ -13,9 +13,9 @@ class KetenPreventie(models.Model):
         "keten.guidance.mixin",
         "keten.validation.mixin",
     ]
-    _keten_guidance_hoofdstap = "ketenaanpak_mensenhandel.hoofdstap_preventie"
+    _guidance_hoofdstap_xmlid = "ketenaanpak_mensenhandel.hoofdstap_preventie"
     _order = "date_start desc, id desc"
-    _keten_state_transitions = {
+    _state_transitions = {
         "gepland": ("uitgevoerd", "geannuleerd"),
         "uitgevoerd": ("geevalueerd",),
         "geannuleerd": ("gepland",),

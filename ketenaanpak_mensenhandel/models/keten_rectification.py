@@ -68,14 +68,14 @@ class KetenRectification(models.Model):
 
 
 class KetenRectificationMixin(models.AbstractModel):
-    """Records changes of ``_keten_rectification_fields`` in keten.rectification."""
+    """Records changes of ``_rectification_fields`` in keten.rectification."""
 
     _name = "keten.rectification.mixin"
     _description = "Changes of personal data recorded"
 
     # field name: value that counts as empty (besides False)
-    _keten_rectification_fields = ()
-    _keten_rectification_empty = {}
+    _rectification_fields = ()
+    _rectification_empty = {}
 
     change_reason = fields.Char(
         string="Reason for the change",
@@ -91,20 +91,20 @@ class KetenRectificationMixin(models.AbstractModel):
     def _inverse_change_reason(self):
         """The reason is used while saving (see write), not stored."""
 
-    def _keten_rectification_person(self):
+    def _rectification_person(self):
         """The person whose data this record holds (for the record of changes)."""
         return self.env["keten.person"]
 
-    def _keten_rectification_ref(self):
+    def _rectification_ref(self):
         self.ensure_one()
         return self.display_name
 
-    def _keten_is_empty(self, fname, value):
+    def _is_empty_value(self, fname, value):
         if isinstance(value, models.BaseModel):
             return not value
-        return not value or value == self._keten_rectification_empty.get(fname)
+        return not value or value == self._rectification_empty.get(fname)
 
-    def _keten_value_text(self, fname, value):
+    def _value_text(self, fname, value):
         field = self._fields[fname]
         if isinstance(value, models.BaseModel):
             return ", ".join(value.sudo().mapped("display_name")) or False
@@ -116,9 +116,9 @@ class KetenRectificationMixin(models.AbstractModel):
             return fields.Date.to_string(value)
         return value or False
 
-    def _keten_pending_changes(self, vals):
+    def _pending_changes(self, vals):
         """[(record, field, old, new)] for the tracked fields ``vals`` changes."""
-        tracked = [f for f in self._keten_rectification_fields if f in vals]
+        tracked = [f for f in self._rectification_fields if f in vals]
         changes = []
         for record in self.sudo():
             for fname in tracked:
@@ -138,14 +138,14 @@ class KetenRectificationMixin(models.AbstractModel):
 
     def write(self, vals):
         reason = vals.pop("change_reason", None)
-        if self._keten_anonymising() or not self._keten_rectification_fields:
+        if self._is_anonymising() or not self._rectification_fields:
             return super().write(vals)
         reason = (reason or self.env.context.get(REASON_KEY) or "").strip()
-        changes = self._keten_pending_changes(vals)
+        changes = self._pending_changes(vals)
         corrected = [
             (record, fname)
             for record, fname, old, _new in changes
-            if not self._keten_is_empty(fname, old)
+            if not self._is_empty_value(fname, old)
         ]
         if corrected and not reason and not self.env.su:
             labels = sorted(
@@ -163,19 +163,19 @@ class KetenRectificationMixin(models.AbstractModel):
                 )
             )
         if reason:
-            self._keten_check_text_sizes([{"change_reason": reason}])
+            self._ensure_text_sizes([{"change_reason": reason}])
         rows = [
             {
-                "person_id": record._keten_rectification_person().id,
+                "person_id": record._rectification_person().id,
                 "melding_id": record.id if record._name == "keten.melding" else False,
                 "request_id": self.env.context.get(REQUEST_KEY) or False,
                 "res_model": record._name,
                 "res_id": record.id,
-                "record_ref": record._keten_rectification_ref(),
+                "record_ref": record._rectification_ref(),
                 "field_name": fname,
                 "field_label": self._fields[fname]._description_string(self.env),
-                "old_value": record._keten_value_text(fname, old),
-                "new_value": record._keten_value_text(fname, new),
+                "old_value": record._value_text(fname, old),
+                "new_value": record._value_text(fname, new),
                 "reason": reason or False,
                 "user_id": self.env.uid,
             }

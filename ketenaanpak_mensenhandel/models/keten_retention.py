@@ -100,8 +100,8 @@ RETAINED_TEXT_FIELDS = {
 class KetenRetention(models.AbstractModel):
     """Anonymisation after the bewaartermijn, and on request (AVG erasure).
 
-    Entry points: ``keten.dossier._keten_anonymise``, ``keten.melding._keten_anonymise``
-    and ``keten.person._keten_anonymise`` (batch-capable, idempotent, run as
+    Entry points: ``keten.dossier._anonymise``, ``keten.melding._anonymise``
+    and ``keten.person._anonymise`` (batch-capable, idempotent, run as
     superuser, return a summary of what was removed) and the daily cron
     ``keten.dossier._cron_anonymise_expired``.
 
@@ -340,7 +340,7 @@ class KetenRetention(models.AbstractModel):
         )
         if not persons:
             return summary
-        vals = dict.fromkeys(persons._keten_anonymised_fields, False)
+        vals = dict.fromkeys(persons._anonymised_fields, False)
         vals.update(is_anonymised=True, anonymised_date=fields.Datetime.now())
         persons.write(vals)
         summary["persons"] += len(persons)

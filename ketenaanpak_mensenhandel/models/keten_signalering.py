@@ -94,7 +94,7 @@ class KetenSignalering(models.Model):
         for entry in self:
             entry.reference = (entry.dossier_id or entry.melding_id).sudo().name
 
-    def _keten_system_message(self):
+    def _system_write_message(self):
         return self.env._(
             "The signaleringslijst is filled by the termijnbewaking: an entry "
             "leaves it when its cause is gone."

@@ -89,7 +89,7 @@ class KetenStrafrecht(models.Model):
                 )
             user = track.care_contact_user_id
             organisation = track.care_contact_organisation_id
-            self._keten_check_acts_for(user, organisation)
+            self._ensure_acts_for(user, organisation)
 
     @api.constrains("state", "om_besluit", "date_start")
     def _check_state(self):

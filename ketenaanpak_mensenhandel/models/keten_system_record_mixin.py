@@ -9,22 +9,22 @@ class KetenSystemRecordMixin(models.AbstractModel):
     _name = "keten.system.record.mixin"
     _description = "Kept by the system, not by hand"
 
-    def _keten_system_message(self):
+    def _system_write_message(self):
         return self.env._("These records are kept by the system, not by hand.")
 
-    def _keten_check_system(self):
+    def _ensure_system_write(self):
         if not self.env.su:
-            raise UserError(self._keten_system_message())
+            raise UserError(self._system_write_message())
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._keten_check_system()
+        self._ensure_system_write()
         return super().create(vals_list)
 
     def write(self, vals):
-        self._keten_check_system()
+        self._ensure_system_write()
         return super().write(vals)
 
     def unlink(self):
-        self._keten_check_system()
+        self._ensure_system_write()
         return super().unlink()

@@ -183,7 +183,7 @@ class KetenTermijn(models.Model):
         return text[:1].lower() + text[1:] + "."
 
     @api.model
-    def _keten_calendar(self):
+    def _calendar_record(self):
         """The chain's working calendar: the one in the settings, else the
         calendar this module installs, else the company's."""
         Calendar = self.env["resource.calendar"].sudo()
@@ -209,7 +209,7 @@ class KetenTermijn(models.Model):
         its attendances and its global days off, in one query whatever the
         state of the cache (callers that need it for many records read it
         once)."""
-        calendar = self._keten_calendar()
+        calendar = self._calendar_record()
         if not calendar:
             return WorkingCalendar()
         self.env["resource.calendar"].flush_model(["tz"])
@@ -251,7 +251,7 @@ class KetenTermijn(models.Model):
 
     @api.model
     def _chain_tz(self):
-        return self._calendar_tz(self._keten_calendar())
+        return self._calendar_tz(self._calendar_record())
 
     @api.model
     def _today(self, tz=None):
@@ -277,7 +277,7 @@ class KetenTermijn(models.Model):
         beheerder keeps it (a holiday removed by hand stays removed). Returns
         the days off created.
         """
-        calendar = calendar or self._keten_calendar()
+        calendar = calendar or self._calendar_record()
         if not calendar:
             return self.env["resource.calendar.leaves"]
         if years is None:
@@ -325,7 +325,7 @@ class KetenTermijn(models.Model):
                 "message": self.env._(
                     "%(count)s public holidays added to %(calendar)s.",
                     count=len(created),
-                    calendar=self._keten_calendar().name,
+                    calendar=self._calendar_record().name,
                 ),
             },
         }
@@ -335,7 +335,7 @@ class KetenTermijn(models.Model):
         """The days off of the chain's calendar: generated public holidays and
         what the beheerder adds (e.g. Goede Vrijdag, a regional day off)."""
         self._generate_holidays()
-        calendar = self._keten_calendar()
+        calendar = self._calendar_record()
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Public holidays: %(calendar)s", calendar=calendar.name),
@@ -362,7 +362,7 @@ class KetenTermijn(models.Model):
                 [("termijn_id", "=", termijn.id), ("state", "=", "open")]
             )
             count += len(open_deadlines)
-            Deadline._keten_resync(open_deadlines)
+            Deadline._resync(open_deadlines)
         return {
             "type": "ir.actions.client",
             "tag": "display_notification",

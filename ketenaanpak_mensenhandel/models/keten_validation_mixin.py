@@ -18,7 +18,7 @@ class KetenValidationMixin(models.AbstractModel):
 
     * Free text is bounded: a Char, Text or Html value longer than the maximum
       configured in the settings is refused (no silent truncation).
-    * A state field follows its transitions: ``_keten_state_transitions`` maps
+    * A state field follows its transitions: ``_state_transitions`` maps
       each state to the states it may go to next. A write that jumps out of
       order is refused, whatever the entry point (button, kanban, import, RPC).
     """
@@ -26,16 +26,16 @@ class KetenValidationMixin(models.AbstractModel):
     _name = "keten.validation.mixin"
     _description = "Validation of the chain's records"
 
-    _keten_state_field = "state"
-    _keten_state_transitions = {}
+    _state_field = "state"
+    _state_transitions = {}
 
-    def _keten_anonymising(self):
+    def _is_anonymising(self):
         """True while the retention job or an AVG request anonymises records: the
         only moment adopted and confirmed records lose their text."""
         return self.env.su and bool(self.env.context.get("keten_anonymise"))
 
     @api.model
-    def _keten_text_limit(self, field_type):
+    def _text_limit(self, field_type):
         parameter, default = TEXT_LIMITS[field_type]
         value = (
             self.env["ir.config_parameter"].sudo().get_param(PARAM_PREFIX + parameter)
@@ -45,7 +45,7 @@ class KetenValidationMixin(models.AbstractModel):
         except ValueError:
             return default
 
-    def _keten_check_text_sizes(self, vals_list):
+    def _ensure_text_sizes(self, vals_list):
         limits = {}
         for vals in vals_list:
             for name, value in vals.items():
@@ -57,7 +57,7 @@ class KetenValidationMixin(models.AbstractModel):
                 ):
                     continue
                 if field.type not in limits:
-                    limits[field.type] = self._keten_text_limit(field.type)
+                    limits[field.type] = self._text_limit(field.type)
                 if len(value) > limits[field.type]:
                     raise ValidationError(
                         self.env._(
@@ -69,12 +69,12 @@ class KetenValidationMixin(models.AbstractModel):
                         )
                     )
 
-    def _keten_check_state_transition(self, new_state):
-        transitions = self._keten_state_transitions
-        field = self._fields[self._keten_state_field]
+    def _ensure_state_transition(self, new_state):
+        transitions = self._state_transitions
+        field = self._fields[self._state_field]
         labels = dict(field._description_selection(self.env))
         for record in self:
-            old_state = record[self._keten_state_field]
+            old_state = record[self._state_field]
             if not old_state or old_state == new_state:
                 continue
             if new_state not in transitions.get(old_state, ()):
@@ -88,7 +88,7 @@ class KetenValidationMixin(models.AbstractModel):
                     )
                 )
 
-    def _keten_check_acts_for(self, user, organisation, role=None):
+    def _ensure_acts_for(self, user, organisation, role=None):
         """Refuse ``user`` in a role for ``organisation`` the user does not act for."""
         if not user or not organisation:
             return
@@ -109,7 +109,7 @@ class KetenValidationMixin(models.AbstractModel):
             )
         raise ValidationError(message)
 
-    def _keten_check_contact(self, email=None, phone=None):
+    def _ensure_valid_contact(self, email=None, phone=None):
         """Refuse an e-mail address or phone number that cannot be one."""
         if not email_is_valid(email):
             raise ValidationError(
@@ -122,11 +122,11 @@ class KetenValidationMixin(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        self._keten_check_text_sizes(vals_list)
+        self._ensure_text_sizes(vals_list)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._keten_check_text_sizes([vals])
-        if self._keten_state_transitions and self._keten_state_field in vals:
-            self._keten_check_state_transition(vals[self._keten_state_field])
+        self._ensure_text_sizes([vals])
+        if self._state_transitions and self._state_field in vals:
+            self._ensure_state_transition(vals[self._state_field])
         return super().write(vals)

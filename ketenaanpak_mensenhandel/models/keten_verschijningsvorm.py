@@ -32,7 +32,7 @@ class KetenVerschijningsvorm(models.Model):
     ]
 
     @api.model
-    def _keten_ensure_tag_color(self):
+    def _ensure_tag_color(self):
         """Give forms without a colour (0) one, so their tags show on the boards.
         Run on install and update (data/keten_verschijningsvorm_colors.xml)."""
         self.with_context(active_test=False).search([("color", "=", 0)]).write(

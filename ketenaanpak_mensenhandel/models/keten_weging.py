@@ -22,9 +22,9 @@ class KetenWeging(models.Model):
         "keten.guidance.mixin",
         "keten.validation.mixin",
     ]
-    _keten_guidance_depends = ("weging_type",)
+    _guidance_depends = ("weging_type",)
     _order = "date desc, id desc"
-    _keten_state_transitions = {"concept": ("vastgesteld",)}
+    _state_transitions = {"concept": ("vastgesteld",)}
 
     name = fields.Char(compute="_compute_name", store=True)
     weging_type = fields.Selection(
@@ -328,7 +328,7 @@ class KetenWeging(models.Model):
                         dossier=dossier.name,
                     )
                 )
-            weging.overleg_id._check_on_agenda(dossier)
+            weging.overleg_id._ensure_on_agenda(dossier)
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -342,7 +342,7 @@ class KetenWeging(models.Model):
                     ref=", ".join(closed.mapped("name")),
                 )
             )
-        self.env["keten.deadline"]._keten_touch(
+        self.env["keten.deadline"]._sync_for_records(
             wegingen.filtered(lambda w: w.state == "vastgesteld")
         )
         return wegingen
@@ -352,7 +352,7 @@ class KetenWeging(models.Model):
         if (
             locked
             and set(vals) - {"state", "message_main_attachment_id"}
-            and not self._keten_anonymising()
+            and not self._is_anonymising()
         ):
             raise UserError(
                 self.env._(
@@ -361,10 +361,10 @@ class KetenWeging(models.Model):
             )
         result = super().write(vals)
         if {"state", "date", "melding_id"} & set(vals):
-            self.env["keten.deadline"]._keten_touch(self)
+            self.env["keten.deadline"]._sync_for_records(self)
         return result
 
-    def _check_complete(self):
+    def _ensure_complete(self):
         self.ensure_one()
         _ = self.env._
         if not self.kwalificatie:
@@ -414,7 +414,7 @@ class KetenWeging(models.Model):
         for weging in self:
             if weging.state == "vastgesteld":
                 continue
-            weging._check_complete()
+            weging._ensure_complete()
             if (
                 weging.weging_type == "tweede"
                 and not weging.dossier_id.sudo()._latest_weging("eerste")

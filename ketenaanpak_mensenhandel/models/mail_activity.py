@@ -34,7 +34,7 @@ class MailActivity(models.Model):
         if not self._keten_termijn_event():
             deadlines = self._keten_open_deadlines()
             if deadlines:
-                deadlines._keten_activity_done(feedback)
+                deadlines._mark_activity_done(feedback)
         return super()._action_done(feedback=feedback, attachment_ids=attachment_ids)
 
     def _keten_termijn_event(self):

@@ -128,7 +128,7 @@ class ResUsers(models.Model):
     # Settings
     # ------------------------------------------------------------------
     @api.model
-    def _keten_int_param(self, key, default):
+    def _intake_int_param(self, key, default):
         value = self.env["ir.config_parameter"].sudo().get_param(key)
         try:
             return int(value) if value not in (None, False, "") else default
@@ -144,17 +144,17 @@ class ResUsers(models.Model):
     @api.model
     def _keten_session_timeout(self):
         """Seconds of inactivity after which a keten user's session ends."""
-        minutes = self._keten_int_param(PARAM_SESSION_TIMEOUT, DEFAULT_SESSION_TIMEOUT)
+        minutes = self._intake_int_param(PARAM_SESSION_TIMEOUT, DEFAULT_SESSION_TIMEOUT)
         return max(minutes, 1) * 60
 
     @api.model
     def _keten_password_min_length(self):
         """Minimum password length of keten users: the setting, and never less
         than Odoo's own policy for everybody (auth_password_policy.minlength)."""
-        own = self._keten_int_param(
+        own = self._intake_int_param(
             PARAM_PASSWORD_MIN_LENGTH, DEFAULT_PASSWORD_MIN_LENGTH
         )
-        odoo = self._keten_int_param("auth_password_policy.minlength", 0)
+        odoo = self._intake_int_param("auth_password_policy.minlength", 0)
         return max(own, odoo)
 
     # ------------------------------------------------------------------

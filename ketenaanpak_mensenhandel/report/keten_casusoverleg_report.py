@@ -29,7 +29,7 @@ class KetenCasusoverlegReport(models.AbstractModel):
     _name = "report.ketenaanpak_mensenhandel.casusoverleg_agenda"
     _description = "Casusoverleg agenda (need-to-know per reader)"
 
-    _keten_document = "agenda"
+    _report_document = "agenda"
 
     @api.model
     def _get_report_values(self, docids, data=None):
@@ -43,40 +43,40 @@ class KetenCasusoverlegReport(models.AbstractModel):
         printed = self.env["keten.dossier"]
         for overleg in overleggen:
             readers = (
-                overleg._keten_invitee_readers()
+                overleg._invitee_readers()
                 if per_invitee
                 else [(printer, printer.keten_organisation_ids[:1])]
             )
             dossiers = overleg.sudo().item_ids.dossier_id
             for reader, organisation in readers:
                 users = printer | reader
-                visible = self._keten_readable(users, dossiers)
+                visible = self._readable_ids(users, dossiers)
                 tracks = set()
                 if all(u.has_group(GROUP + "justitie") for u in users):
-                    tracks = self._keten_readable(users, dossiers.strafrecht_ids)
+                    tracks = self._readable_ids(users, dossiers.strafrecht_ids)
                 copies.append(
-                    self._keten_copy(overleg, reader, organisation, visible, tracks)
+                    self._reader_copy(overleg, reader, organisation, visible, tracks)
                 )
                 printed |= printed.browse(visible)
-        printed._keten_log(action="print", path="report")
+        printed._write_access_log(action="print", path="report")
         return {
             "doc_ids": docids,
             "doc_model": "keten.casusoverleg",
             "docs": overleggen,
             "copies": copies,
-            "document": self._keten_document,
+            "document": self._report_document,
             "per_invitee": per_invitee,
         }
 
     @api.model
-    def _keten_readable(self, users, records):
+    def _readable_ids(self, users, records):
         """Ids of ``records`` that each of ``users`` may read (a query per user)."""
         ids = set(records.ids)
         for user in users:
             ids &= set(records.with_user(user)._filtered_access("read").ids)
         return ids
 
-    def _keten_copy(self, overleg, reader, organisation, visible, tracks):
+    def _reader_copy(self, overleg, reader, organisation, visible, tracks):
         """One printed copy of ``overleg`` for ``reader``: the content of the
         items whose dossier id is in ``visible``, of the criminal tracks whose id
         is in ``tracks``."""
@@ -88,20 +88,20 @@ class KetenCasusoverlegReport(models.AbstractModel):
         for number, item in enumerate(overleg_sudo.item_ids, start=1):
             values = {"number": number, "visible": item.dossier_id.id in visible}
             if values["visible"]:
-                values.update(self._keten_item_values(item, tracks))
+                values.update(self._item_values(item, tracks))
                 invited |= item.invited_organisation_ids
             items.append(values)
-        attendance_labels = self._keten_labels(
+        attendance_labels = self._selection_labels(
             "keten.casusoverleg.attendee", "attendance"
         )
         return {
             "overleg": overleg,
             "reference": overleg_sudo.name,
-            "type": self._keten_labels("keten.casusoverleg", "overleg_type").get(
+            "type": self._selection_labels("keten.casusoverleg", "overleg_type").get(
                 overleg_sudo.overleg_type
             ),
             "state": overleg_sudo.state,
-            "state_label": self._keten_labels("keten.casusoverleg", "state").get(
+            "state_label": self._selection_labels("keten.casusoverleg", "state").get(
                 overleg_sudo.state
             ),
             "date_start": overleg_sudo.date_start,
@@ -129,18 +129,18 @@ class KetenCasusoverlegReport(models.AbstractModel):
         }
 
     @api.model
-    def _keten_labels(self, model, field):
+    def _selection_labels(self, model, field):
         return dict(self.env[model]._fields[field]._description_selection(self.env))
 
-    def _keten_item_values(self, item, tracks):
+    def _item_values(self, item, tracks):
         """Content of an agenda item both the printer and the reader may read."""
         dossier = item.dossier_id
-        track_states = self._keten_labels("keten.strafrecht", "state")
+        track_states = self._selection_labels("keten.strafrecht", "state")
         return {
             "dossier": dossier.name,
             "stage": dossier.stage_id.name or "",
             "hoofdstap": dossier.hoofdstap_id.name or "",
-            "urgency": self._keten_labels("keten.dossier", "urgency").get(
+            "urgency": self._selection_labels("keten.dossier", "urgency").get(
                 dossier.urgency, ""
             ),
             "vormen": _names(*dossier.verschijningsvorm_ids.mapped("name")),
@@ -154,9 +154,9 @@ class KetenCasusoverlegReport(models.AbstractModel):
             "question": item.question or "",
             "invited": _names(*item.invited_organisation_ids.mapped("name")),
             "decisions": item.decisions or "",
-            "item_state": self._keten_labels("keten.casusoverleg.item", "state").get(
-                item.state, ""
-            ),
+            "item_state": self._selection_labels(
+                "keten.casusoverleg.item", "state"
+            ).get(item.state, ""),
             "criminal_track": dossier.has_criminal_track,
             "criminal_contact": _names(
                 dossier.criminal_contact_organisation_id.name,
@@ -180,4 +180,4 @@ class KetenCasusoverlegVerslagReport(models.AbstractModel):
     _inherit = "report.ketenaanpak_mensenhandel.casusoverleg_agenda"
     _description = "Casusoverleg verslag (need-to-know per reader)"
 
-    _keten_document = "verslag"
+    _report_document = "verslag"

@@ -144,7 +144,7 @@ class KetenInzageReport(models.AbstractModel):
             )
         requests = self.env["keten.avg.request"].browse(docids)
         requests.check_access("read")
-        letters = [self._keten_letter(request) for request in requests]
+        letters = [self._letter_values(request) for request in requests]
         requests.sudo().write(
             {"report_date": fields.Datetime.now(), "report_user_id": self.env.uid}
         )
@@ -225,7 +225,7 @@ class KetenInzageReport(models.AbstractModel):
     # ------------------------------------------------------------------
     # The letter
     # ------------------------------------------------------------------
-    def _keten_letter(self, request):
+    def _letter_values(self, request):
         _ = self.env._
         request_sudo = request.sudo()
         person = request_sudo.person_id.with_context(active_test=False)
@@ -245,7 +245,7 @@ class KetenInzageReport(models.AbstractModel):
         }
         if not person:
             return letter
-        context = self._keten_context(person)
+        context = self._report_scope(person)
         letter["sections"] = [
             self._section_person(person),
             self._section_dossiers(person, context),
@@ -264,10 +264,10 @@ class KetenInzageReport(models.AbstractModel):
             self._section_access(person, context),
         ]
         letter["criminal_dossiers"] = context["criminal_dossiers"]
-        self._keten_log_print(person, context)
+        self._log_print(person, context)
         return letter
 
-    def _keten_context(self, person):
+    def _report_scope(self, person):
         """What the report covers for ``person``: dossiers by role, meldingen,
         the other persons to mask (with their role)."""
         role_labels = dict(PERSON_ROLES)
@@ -623,7 +623,7 @@ class KetenInzageReport(models.AbstractModel):
         today = fields.Date.context_today(self)
         organisations = context["victim_dossiers"].involved_organisation_ids
         for organisation in organisations.sorted("name"):
-            bases = organisation._keten_valid_bases(today)
+            bases = organisation._valid_bases(today)
             lines = [
                 f"{self._text(basis, 'basis_type')}: {basis.name}"
                 + (
@@ -860,7 +860,7 @@ class KetenInzageReport(models.AbstractModel):
     # ------------------------------------------------------------------
     # Logging
     # ------------------------------------------------------------------
-    def _keten_log_print(self, person, context):
+    def _log_print(self, person, context):
         env = self.env(su=False)
         Log = env["keten.access.log"]
         Log._log_records(person.with_env(env), "print", "inzage")

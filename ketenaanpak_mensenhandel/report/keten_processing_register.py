@@ -107,11 +107,11 @@ class KetenProcessingRegister(models.AbstractModel):
             "doc_ids": docids,
             "doc_model": "keten.processing.register.wizard",
             "docs": self.env["keten.processing.register.wizard"].browse(docids),
-            "register": self._keten_register(),
+            "register": self._register_values(),
         }
 
     @api.model
-    def _keten_register(self):
+    def _register_values(self):
         env = self.env(su=True)
         _ = self.env._
         return {
@@ -262,7 +262,7 @@ class KetenProcessingRegister(models.AbstractModel):
         )
         recipients = []
         for organisation in env["keten.organisation"].search([]):
-            state = organisation._keten_basis_state(today)
+            state = organisation._basis_state_on(today)
             recipients.append(
                 {
                     "name": organisation.name,

@@ -90,7 +90,7 @@ class RapportageCase(KetenCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env["ir.config_parameter"].sudo().set_param(THRESHOLD_PARAM, 3)
-        calendar = cls.env["keten.termijn"]._keten_calendar()
+        calendar = cls.env["keten.termijn"]._calendar_record()
         cls.env["resource.calendar.leaves"].create(
             {
                 "name": "Vrije dag",

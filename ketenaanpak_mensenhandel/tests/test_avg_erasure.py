@@ -152,7 +152,7 @@ class TestAvgErasure(AvgMixin, RetentionCase):
         # the person: gone as the retention job does it
         self.assertTrue(victim.is_anonymised)
         self.assertEqual(victim.name, f"Anonymised person {victim.id}")
-        for name in victim._keten_anonymised_fields:
+        for name in victim._anonymised_fields:
             self.assertFalse(victim[name], name)
         self.assertEqual(victim.gender, "vrouw")
         self.assertEqual(self.access_log_count(person=victim), 0)
@@ -215,7 +215,7 @@ class TestAvgErasure(AvgMixin, RetentionCase):
                 {"person_id": person.id, "purpose": "other"}
             )
         with self.assertRaises(UserError):
-            self.person_victim._keten_merge_into(person, "test")
+            self.person_victim._merge_into(person, "test")
         with self.assertRaises(UserError):
             regie.sudo().write({"is_restricted": False})  # only through the request
         # lifting: a Beheerder, with the reason

@@ -126,7 +126,7 @@ class TestAvgRectification(KetenCase):
         self.assertTrue(self.rows(person_id=self.person_other.id))
         self.assertTrue(self.rows(melding_id=melding.id))
         self.first_weging(self.dossier_b, "geen")
-        summary = self.dossier_b._keten_anonymise("bewaartermijn")
+        summary = self.dossier_b._anonymise("bewaartermijn")
         self.assertGreaterEqual(summary["rectifications"], 2)
         self.assertFalse(self.rows(person_id=self.person_other.id))
         self.assertFalse(self.rows(melding_id=melding.id))

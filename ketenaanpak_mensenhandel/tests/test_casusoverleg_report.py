@@ -128,7 +128,7 @@ class TestCasusoverlegReport(KetenAccessCase):
     def test_per_invitee_copies(self):
         self.org_ggd.contact_user_id = self.user_partner_ggd
         self.hold_with_decisions()
-        readers = self.overleg._keten_invitee_readers()
+        readers = self.overleg._invitee_readers()
         by_org = {org: user for user, org in readers}
         self.assertEqual(by_org[self.org_ggd], self.user_partner_ggd)
         self.assertIn(self.org_zvh, by_org)

@@ -146,7 +146,7 @@ class TestDemoRegion(TransactionCase):
         consent = self.env.ref(P + "demo_consent_comensha")
         self.assertEqual(consent.state, "active")
         self.assertFalse(
-            self.env.ref(P + "demo_org_comensha")._keten_basis_problems(
+            self.env.ref(P + "demo_org_comensha")._basis_problems(
                 self.env.ref(P + "demo_dossier_7")
             )
         )

@@ -55,10 +55,10 @@ class TestDuplicates(KetenCase):
                 "gender": "man",
             }
         )
-        cls.hidden_message = cls.Person._keten_possibly_known_message()
+        cls.hidden_message = cls.Person._possibly_known_message()
 
     def candidates(self, vals, **kw):
-        return self.Person._keten_duplicate_candidates(vals, **kw)
+        return self.Person._duplicate_candidates(vals, **kw)
 
     def test_spelling_variants_are_found(self):
         for variant in VARIANTS:
@@ -135,7 +135,7 @@ class TestDuplicates(KetenCase):
 
     def test_user_who_may_see_gets_the_proposal_with_dossiers(self):
         Person = self.Person.with_user(self.user_partner_gemeente)
-        proposals = Person._keten_duplicate_proposals(self.sanne())
+        proposals = Person._duplicate_proposals(self.sanne())
         self.assertFalse(proposals["hidden"])
         self.assertEqual(
             [p["person"] for p in proposals["visible"]], [self.person_victim]
@@ -143,7 +143,7 @@ class TestDuplicates(KetenCase):
         proposal = proposals["visible"][0]
         self.assertEqual(proposal["birth_year"], 2007)
         self.assertEqual(proposal["dossiers"], [self.dossier_a.name])
-        html = str(Person._keten_render_duplicate_alert(proposals))
+        html = str(Person._render_duplicate_alert(proposals))
         self.assertIn("Sanne de Vries", html)
         self.assertIn(self.dossier_a.name, html)
         self.assertIn("2007", html)
@@ -152,9 +152,9 @@ class TestDuplicates(KetenCase):
         for user in (self.user_melder, self.user_partner_ggd):
             with self.subTest(user=user.login):
                 Person = self.Person.with_user(user)
-                proposals = Person._keten_duplicate_proposals(self.sanne())
+                proposals = Person._duplicate_proposals(self.sanne())
                 self.assertEqual(proposals, {"visible": [], "hidden": True})
-                html = str(Person._keten_render_duplicate_alert(proposals))
+                html = str(Person._render_duplicate_alert(proposals))
                 self.assertIn(self.hidden_message, html)
                 for secret in ("Sanne", "Vries", "2007", self.dossier_a.name, "MH-"):
                     self.assertNotIn(secret, html)
@@ -162,9 +162,7 @@ class TestDuplicates(KetenCase):
     def test_possibly_known_is_the_same_for_one_or_several_matches(self):
         Person = self.Person.with_user(self.user_partner_ggd)
         one = str(
-            Person._keten_render_duplicate_alert(
-                Person._keten_duplicate_proposals(self.sanne())
-            )
+            Person._render_duplicate_alert(Person._duplicate_proposals(self.sanne()))
         )
         self.Person.create(
             [
@@ -176,9 +174,9 @@ class TestDuplicates(KetenCase):
                 },
             ]
         )
-        several = Person._keten_duplicate_proposals(self.sanne())
+        several = Person._duplicate_proposals(self.sanne())
         self.assertEqual(len(self.candidates(self.sanne())), 3)
-        self.assertEqual(str(Person._keten_render_duplicate_alert(several)), one)
+        self.assertEqual(str(Person._render_duplicate_alert(several)), one)
         self.assertNotIn("3", one)
 
     def test_person_form_proposes_while_typing(self):

@@ -148,7 +148,7 @@ class TestIntakeForm(HttpCase):
 
     def error_of(self, form, files=()):
         """The message the form model gives for these values, in the page's language."""
-        lang = self.Melding._keten_intake_lang()
+        lang = self.Melding._intake_lang()
         errors = self.Form.with_context(lang=lang)._validate(form, list(files))[3]
         return {key: str(escape(message)) for key, message in errors.items()}
 

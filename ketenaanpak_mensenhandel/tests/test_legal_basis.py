@@ -207,14 +207,12 @@ class TestLegalBasis(KetenCase):
             form.organisation_id = self.org_none
             form.basis_override_reason = "Nodig."
         self.assertTrue(self.overrides(self.org_none))
-        warning = self.env["keten.interventie"]._keten_basis_warning(
+        warning = self.env["keten.interventie"]._basis_warning(
             self.org_none, self.dossier_a
         )
         self.assertIn("no legal basis", warning["message"])
         self.assertFalse(
-            self.env["keten.interventie"]._keten_basis_warning(
-                self.org_vt, self.dossier_a
-            )
+            self.env["keten.interventie"]._basis_warning(self.org_vt, self.dossier_a)
         )
 
     def test_system_work_is_not_checked(self):
@@ -230,7 +228,7 @@ class TestLegalBasis(KetenCase):
 
     def test_consent_as_the_basis(self):
         dossier = self.dossier_a
-        problems = self.org_comensha._keten_basis_problems(dossier)
+        problems = self.org_comensha._basis_problems(dossier)
         self.assertIn(
             f"P-{self.person_victim.id}", problems[(self.org_comensha, dossier)]
         )
@@ -242,7 +240,7 @@ class TestLegalBasis(KetenCase):
                 "date_given": fields.Date.today() - timedelta(days=3),
             }
         )
-        self.assertFalse(self.org_comensha._keten_basis_problems(dossier))
+        self.assertFalse(self.org_comensha._basis_problems(dossier))
         wizard = (
             self.env["keten.involve.organisation.wizard"]
             .with_user(self.user_regie)
@@ -257,7 +255,7 @@ class TestLegalBasis(KetenCase):
         self.assertFalse(wizard.basis_warning)
         consent.action_withdraw()
         self.assertEqual(consent.state, "withdrawn")
-        self.assertTrue(self.org_comensha._keten_basis_problems(dossier))
+        self.assertTrue(self.org_comensha._basis_problems(dossier))
 
     def test_consent_is_signed_by_the_right_person(self):
         Consent = self.env["keten.consent"]

@@ -73,7 +73,7 @@ class TestPersonMerge(KetenCase):
         return wizard.action_merge()
 
     def test_link_fields_are_found_generically(self):
-        fields = set(self.env["keten.person"]._keten_person_link_fields())
+        fields = set(self.env["keten.person"]._person_link_fields())
         for expected in (
             ("keten.dossier.person", "person_id"),
             ("keten.melding", "person_ids"),
@@ -115,7 +115,7 @@ class TestPersonMerge(KetenCase):
         self.assertEqual(self.interventie.person_id, self.keep)
         self.assertEqual(self.attachment.res_id, self.keep.id)
         self.assertFalse(
-            self.dup._keten_references(), "nothing points to the duplicate"
+            self.dup._records_pointing_here(), "nothing points to the duplicate"
         )
         # the duplicate is archived and points to the kept person
         self.assertFalse(self.dup.active)

@@ -71,7 +71,7 @@ class TestProcessingRegister(KetenCase):
             for fname in models.get("keten.person", ())
         }
         self.assertLessEqual(
-            set(self.env["keten.person"]._keten_anonymised_fields), classified
+            set(self.env["keten.person"]._anonymised_fields), classified
         )
 
     def test_only_the_privacy_officer_prints_it(self):

@@ -67,7 +67,7 @@ class TestRetention(RetentionCase):
         self.assertTrue(tracking, "the phone change of the victim was tracked")
         before = statistical_snapshot(self.env)
 
-        summary = dossier._keten_anonymise("test of the bewaartermijn")
+        summary = dossier._anonymise("test of the bewaartermijn")
 
         self.assertEqual(summary["dossiers"], 1)
         self.assertEqual(summary["meldingen"], 1)
@@ -84,7 +84,7 @@ class TestRetention(RetentionCase):
         for person in victim | suspect:
             self.assertTrue(person.is_anonymised)
             self.assertEqual(person.name, f"Anonymised person {person.id}")
-            for name in person._keten_anonymised_fields:
+            for name in person._anonymised_fields:
                 self.assertFalse(person[name], f"{name} of {person.id} is removed")
         self.assertEqual(victim.gender, "vrouw")
         self.assertEqual(victim.nationality_id, self.env.ref("base.nl"))
@@ -151,12 +151,12 @@ class TestRetention(RetentionCase):
 
     def test_anonymise_is_idempotent(self):
         dossier = self.close_dossier_fully(self.dossier_a, self.years_ago(6))
-        dossier._keten_anonymise("first")
+        dossier._anonymise("first")
         notes = self.messages_of(dossier)
-        summary = dossier._keten_anonymise("second")
+        summary = dossier._anonymise("second")
         self.assertFalse(any(summary.values()), summary)
         self.assertEqual(self.messages_of(dossier), notes)
-        self.assertFalse(self.person_victim._keten_anonymise("again").get("persons"))
+        self.assertFalse(self.person_victim._anonymise("again").get("persons"))
 
     def test_person_with_another_case_keeps_identity(self):
         # the suspect is also in dossier B, which is still open
@@ -164,7 +164,7 @@ class TestRetention(RetentionCase):
             self.create_melding(suspects=self.person_suspect, organisation=self.org_vt)
         )
         dossier = self.close_dossier_fully(self.dossier_a, self.years_ago(6))
-        summary = dossier._keten_anonymise("bewaartermijn")
+        summary = dossier._anonymise("bewaartermijn")
         self.assertTrue(self.person_victim.is_anonymised)
         self.assertFalse(self.person_suspect.is_anonymised)
         self.assertEqual(self.person_suspect.last_name, "Bakker")
@@ -176,7 +176,7 @@ class TestRetention(RetentionCase):
         self.assertTrue(self.person_suspect.is_anonymised)
 
     def test_avg_api_on_persons_and_meldingen(self):
-        summary = self.person_other._keten_anonymise("AVG-verzoek 12")
+        summary = self.person_other._anonymise("AVG-verzoek 12")
         self.assertEqual(summary["persons"], 1)
         self.assertTrue(self.person_other.is_anonymised)
         # an anonymised person's role in an open dossier keeps its figures
@@ -190,7 +190,7 @@ class TestRetention(RetentionCase):
         )
         melding.handling_note = "Doorverwezen naar de huisarts."
         melding.action_handle_without_dossier()
-        summary = melding._keten_anonymise("AVG-verzoek 13")
+        summary = melding._anonymise("AVG-verzoek 13")
         self.assertEqual(summary["meldingen"], 1)
         self.assertFalse(melding.melder_name or melding.melder_email)
         self.assertEqual(melding.content, "[removed]")
@@ -285,7 +285,7 @@ class TestRetention(RetentionCase):
         self.assertFalse(self.dossier_a.is_anonymised)
 
     def test_anonymised_person_is_not_identified_again(self):
-        self.person_victim._keten_anonymise("AVG")
+        self.person_victim._anonymise("AVG")
         from odoo.exceptions import UserError
 
         with self.assertRaises(UserError):
@@ -349,7 +349,7 @@ class TestRetention(RetentionCase):
                 RETAINED_TEXT_FIELDS.get(name, ())
             )
             if name == "keten.person":
-                listed |= set(model._keten_anonymised_fields)
+                listed |= set(model._anonymised_fields)
             for fname, field in model._fields.items():
                 if (
                     field.type in ("char", "text", "html")

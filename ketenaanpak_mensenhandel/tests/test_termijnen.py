@@ -45,7 +45,7 @@ class TestWorkingDays(KetenCase):
 
     def test_calendar_holds_the_holidays_of_the_coming_years(self):
         Termijn = self.env["keten.termijn"]
-        calendar = Termijn._keten_calendar()
+        calendar = Termijn._calendar_record()
         self.assertEqual(calendar, self.env.ref(P + "resource_calendar_ketenaanpak"))
         working = Termijn._working_calendar()
         this_year = Termijn._today().year
@@ -110,7 +110,7 @@ class TestWorkingDays(KetenCase):
 
     def test_a_calendar_of_the_beheerder_counts(self):
         """Days off added to the calendar (a regional day, Goede Vrijdag) count."""
-        calendar = self.env["keten.termijn"]._keten_calendar()
+        calendar = self.env["keten.termijn"]._calendar_record()
         self.env["resource.calendar.leaves"].create(
             {
                 "name": "Goede Vrijdag",
@@ -250,8 +250,8 @@ class TestEersteWeging(TermijnCase):
         self.assertEqual(deadline.date_deadline, date(2026, 3, 6))
         for _i in range(3):
             melding.write({"channel": "email", "acuut_volgens_melder": False})
-            self.Deadline._keten_touch(melding)
-            self.Deadline._keten_touch(dossier)
+            self.Deadline._sync_for_records(melding)
+            self.Deadline._sync_for_records(dossier)
         self.assertEqual(len(self.deadlines("eerste_weging", melding_id=melding.id)), 1)
         self.assertEqual(len(self.activities(dossier)), 1)
         self.assertEqual(dossier.next_deadline_date, date(2026, 3, 6))
@@ -723,7 +723,7 @@ class TestSignaleringslijst(TermijnCase):
         dossier.regie_user_id = self.user_regie
         stale.stage_id = self.stage_verrijken
         waiting.action_create_dossier()
-        self.Deadline._keten_touch(lonely)  # the activity is scheduled again
+        self.Deadline._sync_for_records(lonely)  # the activity is scheduled again
         List._refresh()
         self.assertFalse(self.entries("no_responsible", dossier))
         self.assertFalse(self.entries("stale", stale))

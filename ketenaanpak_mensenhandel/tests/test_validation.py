@@ -1322,7 +1322,7 @@ class TestValidation(KetenCase):
             }
         )
         cls.person_anon = Person.create({"first_name": "Anna"})
-        cls.person_anon._keten_anonymise("test")
+        cls.person_anon._anonymise("test")
         # overleggen in every state
         cls.overleg_planned = Overleg.create(
             {

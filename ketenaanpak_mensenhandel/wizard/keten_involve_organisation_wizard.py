@@ -31,7 +31,7 @@ class KetenInvolveOrganisationWizard(models.TransientModel):
     def _compute_basis_warning(self):
         for wizard in self:
             problems = (
-                wizard.organisation_id._keten_basis_problems(wizard.dossier_id)
+                wizard.organisation_id._basis_problems(wizard.dossier_id)
                 if wizard.organisation_id and wizard.dossier_id
                 else {}
             )
@@ -40,7 +40,7 @@ class KetenInvolveOrganisationWizard(models.TransientModel):
     @api.model_create_multi
     def create(self, vals_list):
         # Only on a dossier the user works on.
-        self.env["keten.dossier"]._check_link_access(
+        self.env["keten.dossier"]._ensure_link_access(
             {vals["dossier_id"] for vals in vals_list if vals.get("dossier_id")}
         )
         return super().create(vals_list)

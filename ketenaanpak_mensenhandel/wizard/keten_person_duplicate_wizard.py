@@ -30,7 +30,7 @@ class KetenPersonDuplicateWizard(models.TransientModel):
         return wizards
 
     def _compute_hidden_message(self):
-        message = self.env["keten.person"]._keten_possibly_known_message()
+        message = self.env["keten.person"]._possibly_known_message()
         for wizard in self:
             wizard.hidden_message = message if wizard.hidden else False
 
@@ -51,7 +51,7 @@ class KetenPersonDuplicateWizard(models.TransientModel):
 
     def _fill_lines(self):
         self.ensure_one()
-        proposals = self._record()._keten_review_proposals()
+        proposals = self._record()._review_proposals()
         lines = []
         for person_id, item in proposals.items():
             for proposal in item["visible"]:
@@ -99,8 +99,8 @@ class KetenPersonDuplicateWizardLine(models.TransientModel):
         record.check_access("write")
         source, target = self.person_id, self.candidate_id
         target.check_access("read")
-        source.sudo()._keten_check_mergeable(target.sudo())
-        record._keten_replace_person(source, target)
+        source.sudo()._ensure_mergeable(target.sudo())
+        record._replace_person(source, target)
         record.message_post(
             body=Markup("<p>%s</p>")
             % self.env._(
@@ -110,8 +110,8 @@ class KetenPersonDuplicateWizardLine(models.TransientModel):
             ),
             subtype_xmlid="mail.mt_note",
         )
-        if not source.sudo()._keten_references():
-            source.sudo()._keten_merge_into(
+        if not source.sudo()._records_pointing_here():
+            source.sudo()._merge_into(
                 target.sudo(),
                 self.env._(
                     "replaced by the known person on %(record)s",

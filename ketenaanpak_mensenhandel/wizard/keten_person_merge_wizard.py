@@ -51,7 +51,7 @@ class KetenPersonMergeWizard(models.TransientModel):
                 continue
             counts = {}
             for (model_name, _field), records in (
-                duplicates._origin.sudo()._keten_references().items()
+                duplicates._origin.sudo()._records_pointing_here().items()
             ):
                 label = self.env["ir.model"]._get(model_name).display_name
                 counts[label] = counts.get(label, 0) + len(records)
@@ -99,7 +99,7 @@ class KetenPersonMergeWizard(models.TransientModel):
                 self.env._("The person to keep must be one of the persons.")
             )
         self.person_ids.check_access("write")
-        (self.person_ids - target)._keten_merge_into(target, self.reason.strip())
+        (self.person_ids - target)._merge_into(target, self.reason.strip())
         return {
             "type": "ir.actions.act_window",
             "res_model": "keten.person",

@@ -20,7 +20,7 @@ class KetenProcessingRegisterWizard(models.TransientModel):
         organisations = self.env["keten.organisation"].sudo().search([])
         today = fields.Date.context_today(self)
         without = organisations.filtered(
-            lambda o: o._keten_basis_state(today) in ("missing", "expired", "future")
+            lambda o: o._basis_state_on(today) in ("missing", "expired", "future")
         )
         for wizard in self:
             wizard.organisation_count = len(organisations)

@@ -13,4 +13,4 @@ def migrate(cr, version):
     if not version:
         return
     env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
-    env["keten.deadline"]._keten_start_open_cases()
+    env["keten.deadline"]._start_open_cases()
