@@ -15,7 +15,8 @@ SHELL := /bin/bash
 #   PYTEST_ARGS='...'    extra pytest arguments, e.g. PYTEST_ARGS="-k tour -x"
 #   ODOO_TEST_LOG_LEVEL  Odoo log level during the tests (default warn)
 # make demo:
-#   DEMO_DB=keten_demo   DEMO_PORT=8069
+#   DEMO_DB=keten_noord_oost_gelderland   named after the demo region
+#   DEMO_PORT=8069
 # make i18n / make i18n-check:
 #   I18N_DB=keten_i18n   database without demo data the template is exported from
 #   I18N_UPDATE=0        do not install/update the module in it first
@@ -32,8 +33,9 @@ BENCH_RUNS ?= 5
 
 help:
 	@echo "Set-up commands:"
-	@echo "  make demo        install the addon with demo data in database keten_demo"
-	@echo "                   (DEMO_DB), load Dutch, print the demo logins and serve"
+	@echo "  make demo        install the addon with demo data in database"
+	@echo "                   keten_noord_oost_gelderland (DEMO_DB, named after the demo"
+	@echo "                   region), load Dutch, print the demo logins and serve"
 	@echo "                   Odoo on http://127.0.0.1:8069 (DEMO_PORT)"
 	@echo "  make test        fresh database, install without demo data, run all tests"
 	@echo "                   (addon tests/ and repo tests/, browser tours included,"

@@ -3,3 +3,4 @@ from . import tools
 from . import models
 from . import report
 from . import wizard
+from . import demo

@@ -61,8 +61,15 @@
         "views/keten_intake_views.xml",
     ],
     "demo": [
-        "demo/keten_demo.xml",
-        "demo/keten_intake_demo.xml",
+        "demo/res_company_demo.xml",
+        "demo/keten_gemeente_demo.xml",
+        "demo/keten_organisation_demo.xml",
+        "demo/res_users_demo.xml",
+        "demo/keten_rasci_demo.xml",
+        "demo/keten_legal_basis_demo.xml",
+        "demo/keten_preventie_demo.xml",
+        "demo/keten_evaluatie_demo.xml",
+        "demo/keten_scenario_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -9,7 +9,8 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
-DEMO_DB=${DEMO_DB:-keten_demo}
+# The database is named after the demo region (demo/res_company_demo.xml).
+DEMO_DB=${DEMO_DB:-keten_noord_oost_gelderland}
 DEMO_PORT=${DEMO_PORT:-8069}
 check_db_name "$DEMO_DB"
 
@@ -70,7 +71,7 @@ timeout=$(keten_param "$DEMO_DB" session_timeout_minutes 15)
 min_length=$(keten_param "$DEMO_DB" password_min_length 12)
 
 # The logins come from the database: the users the demo loader created
-# (xml id demo_user_*, see models/keten_demo.py) and the administrator, each
+# (xml id demo_user_*, see demo/res_users_demo.xml) and the administrator, each
 # with its role (the module groups it holds that no other group of it implies)
 # and its organisations. The password of each is its login.
 logins=$(

@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Take a screenshot of every board from a tour run on the demo database.
 
-    python3 scripts/screenshots.py [--db keten_demo] [--login LOGIN] [--out docs/screenshots]
+    python3 scripts/screenshots.py [--db DEMO_DB] [--login LOGIN] [--out docs/screenshots]
+
+DEMO_DB defaults to keten_noord_oost_gelderland, the database `make demo` makes.
 
 Runs the board walk of ketenaanpak_mensenhandel/tests/test_tours.py
 (TestBoardWalk, tour keten_boards_screenshots) through `make test` against an
@@ -56,7 +58,9 @@ def find_login(db):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", default=os.environ.get("DEMO_DB", "keten_demo"))
+    parser.add_argument(
+        "--db", default=os.environ.get("DEMO_DB", "keten_noord_oost_gelderland")
+    )
     parser.add_argument(
         "--login", help="a Ketenregie user whose password is its login (demo users)"
     )

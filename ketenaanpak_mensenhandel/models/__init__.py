@@ -24,6 +24,8 @@ from . import keten_consent
 from . import keten_avg_request
 from . import keten_melding
 from . import keten_dossier
+from . import keten_dossier_process
+from . import keten_dossier_termijn
 from . import keten_dossier_person
 from . import keten_dossier_stage_history
 from . import keten_weging
@@ -51,7 +53,9 @@ from . import mail_activity
 from . import mail_followers
 from . import keten_termijn
 from . import keten_deadline
+from . import keten_deadline_sync
+from . import keten_deadline_rules
+from . import keten_deadline_escalation
 from . import keten_signalering
 from . import resource_calendar_leaves
 from . import keten_retention
-from . import keten_demo

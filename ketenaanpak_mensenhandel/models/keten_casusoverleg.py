@@ -261,6 +261,11 @@ class KetenCasusoverleg(models.Model):
             self.env["keten.deadline"]._sync_for_records(self)
         return result
 
+    def _deadline_subjects(self):
+        """(termijn code, subjects) that a change of these overleggen bears on:
+        those of their agenda items."""
+        return self.item_ids._deadline_subjects()
+
     def _ensure_invited_basis(self, organisations):
         """Invited to the whole overleg: involved in every dossier on its agenda."""
         self.ensure_one()

@@ -183,6 +183,14 @@ class KetenCasusoverlegItem(models.Model):
             self.env["keten.deadline"]._sync_for_records(self)
         return result
 
+    def _deadline_subjects(self):
+        """(termijn code, subjects) that a change of these agenda items bears on;
+        an item moved to another overleg ends the termijn of the earlier one."""
+        return [
+            ("bespreking", self.dossier_id.agenda_item_ids | self),
+            ("plan", self.dossier_id),
+        ]
+
     def _ensure_item_basis(self, organisations):
         self.ensure_one()
         item = self.sudo()

@@ -37,36 +37,12 @@ QUADRANTS = [
 ]
 
 
-# Fields of a dossier that termijnen are computed from, and which termijnen
-# (None: all of them; a stage change counts only when it closes or reopens).
-DEADLINE_TRIGGERS = {
-    "stage_id": None,
-    "date_closed": None,
-    "active": None,
-    "regie_user_id": None,
-    "regie_organisation_id": None,
-    "urgency": ("eerste_weging",),
-    "meldpunt_organisation_id": ("eerste_weging", "terugkoppeling"),
-    "nazorg_status": ("nazorg_check",),
-    "nazorg_check_date": ("nazorg_check",),
-    "zorgcoordinator_user_id": ("nazorg_check",),
-    "zorgcoordinator_organisation_id": ("nazorg_check",),
-}
-
-
-def deadline_codes(changed):
-    """The termijnen a write of ``changed`` fields bears on (None: all)."""
-    codes = set()
-    for name in changed:
-        if name in DEADLINE_TRIGGERS:
-            if DEADLINE_TRIGGERS[name] is None:
-                return None
-            codes.update(DEADLINE_TRIGGERS[name])
-    return codes or ()
-
-
 class KetenDossier(models.Model):
-    """The cliëntdossier (casus): one case along the whole chain."""
+    """The cliëntdossier (casus): one case along the whole chain.
+
+    Its workflow (stage guards, next step) is in ``keten_dossier_process.py``,
+    its termijnen in ``keten_dossier_termijn.py``.
+    """
 
     _name = "keten.dossier"
     _description = "Dossier"
@@ -343,45 +319,8 @@ class KetenDossier(models.Model):
         compute="_compute_criminal_track",
         store=True,
     )
-    stage_card = fields.Html(compute="_compute_stage_card", string="Werkwijze")
-    next_step = fields.Char(
-        compute="_compute_stage_card",
-        help="What the reference model asks next for this dossier, from its stage "
-        "and the data recorded so far.",
-    )
     is_anonymised = fields.Boolean(readonly=True, copy=False, index=True)
     anonymised_date = fields.Datetime(readonly=True, copy=False)
-    # Termijnbewaking
-    deadline_ids = fields.One2many(
-        "keten.deadline", "dossier_id", string="Termijnen", readonly=True
-    )
-    next_deadline_date = fields.Date(
-        string="Next deadline",
-        compute="_compute_next_deadline",
-        store=True,
-        help="The earliest deadline of the open termijnen of this dossier.",
-    )
-    next_deadline_termijn_id = fields.Many2one(
-        "keten.termijn",
-        string="Next termijn",
-        compute="_compute_next_deadline",
-        store=True,
-    )
-    termijn_overdue = fields.Boolean(
-        string="Termijn overdue",
-        readonly=True,
-        copy=False,
-        index=True,
-        help="An open termijn of this dossier passed its deadline (kept up to date "
-        "by the daily termijnbewaking and whenever a termijn changes).",
-    )
-    nazorg_check_date = fields.Date(
-        string="Nazorg check on",
-        tracking=True,
-        copy=False,
-        help="When it was checked, after the case was closed, that the nazorg holds: "
-        "safe place, help and contact to prevent relapse.",
-    )
 
     # ------------------------------------------------------------------
     # Defaults
@@ -478,14 +417,6 @@ class KetenDossier(models.Model):
             dossier.traject_zorg_strafrecht = second.traject_zorg_strafrecht
             dossier.traject_ondermijning = second.traject_ondermijning
 
-    @api.depends("deadline_ids.state", "deadline_ids.date_deadline")
-    def _compute_next_deadline(self):
-        for dossier in self:
-            open_deadlines = dossier.deadline_ids.filtered(lambda d: d.state == "open")
-            first = open_deadlines.sorted(lambda d: (d.date_deadline, d.id))[:1]
-            dossier.next_deadline_date = first.date_deadline
-            dossier.next_deadline_termijn_id = first.termijn_id
-
     @api.depends("plan_ids.state")
     def _compute_plan_id(self):
         for dossier in self:
@@ -512,24 +443,6 @@ class KetenDossier(models.Model):
                 track.care_contact_organisation_id
             )
             dossier.criminal_contact_user_id = track.care_contact_user_id
-
-    @api.depends(
-        "stage_id",
-        "weging_ids.state",
-        "plan_ids.state",
-        "agenda_item_ids",
-        "interventie_ids",
-        "nazorg_status",
-        "evaluatie_ids.state",
-    )
-    def _compute_stage_card(self):
-        for dossier in self:
-            # Whether process records exist, not their content: read as superuser.
-            next_step = dossier.sudo()._next_step_hint() if dossier.id else False
-            dossier.next_step = next_step
-            dossier.stage_card = (
-                dossier.stage_id._render_card(next_step) if dossier.stage_id else False
-            )
 
     # ------------------------------------------------------------------
     # group_expand
@@ -645,7 +558,6 @@ class KetenDossier(models.Model):
                 dossier.sudo()._ensure_stage_transition(
                     dossier.stage_id, from_stage=first
                 )
-        self.env["keten.deadline"]._sync_for_records(dossiers)
         return dossiers
 
     def write(self, vals):
@@ -664,12 +576,6 @@ class KetenDossier(models.Model):
         self = self._with_override_reason([vals])
         roles = [name for name in self._basis_role_fields if vals.get(name)]
         involved = {d.id: d.sudo().involved_organisation_ids for d in self}
-        changed = set(vals)
-        if "stage_id" in vals:
-            closing = self.env["keten.stage"].browse(vals["stage_id"]).is_closed
-            if not closing and not any(self.mapped("is_closed")):
-                # from one open stage to another: no termijn depends on it
-                changed.discard("stage_id")
         if "stage_id" in vals:
             new_stage = self.env["keten.stage"].browse(vals["stage_id"])
             for dossier in self:
@@ -700,9 +606,6 @@ class KetenDossier(models.Model):
                     if dossier.stage_id.closing_type == "afgeschaald"
                     else "afgerond"
                 )
-        codes = deadline_codes(changed)
-        if codes is None or codes:
-            self.env["keten.deadline"]._sync_for_records(self, codes=codes)
         return result
 
     def unlink(self):
@@ -714,191 +617,6 @@ class KetenDossier(models.Model):
                 )
             )
         return super().unlink()
-
-    # ------------------------------------------------------------------
-    # Process guards
-    # ------------------------------------------------------------------
-    def _latest_weging(self, weging_type=None):
-        self.ensure_one()
-        wegingen = self.weging_ids.filtered(
-            lambda w: (
-                w.state == "vastgesteld"
-                and (not weging_type or w.weging_type == weging_type)
-            )
-        )
-        return wegingen.sorted(lambda w: (w.date, w.id))[-1:] if wegingen else wegingen
-
-    def _ensure_stage_transition(self, new_stage, from_stage=None):
-        """Refuse a stage change when the data the reference model requires is missing.
-
-        Guards follow the hoofdstappen, not individual stages, so coordinators can
-        rename, add or reorder stages without losing them.
-        """
-        self.ensure_one()
-        old = from_stage if from_stage is not None else self.stage_id
-        if new_stage == old:
-            return
-        _ = self.env._
-        if new_stage.hoofdstap_code == "preventie":
-            raise UserError(
-                _(
-                    "Preventie works on activities, not on dossiers: choose another stage."
-                )
-            )
-        first_weging = self._latest_weging("eerste")
-        latest = self._latest_weging()
-        leaving_signalering = (
-            old.hoofdstap_code == "signalering"
-            and not old.is_closed
-            and (new_stage.hoofdstap_code != "signalering" or new_stage.is_closed)
-        )
-        if leaving_signalering and not first_weging.kwalificatie:
-            raise UserError(
-                _(
-                    "Dossier %(ref)s cannot leave Signaleren without a 1e weging with a "
-                    "kwalificatie (wel or geen mensenhandel). Record and confirm the 1e "
-                    "weging first.",
-                    ref=self.name,
-                )
-            )
-        if new_stage.closing_type == "afgeschaald":
-            if latest.kwalificatie != "geen":
-                raise UserError(
-                    _(
-                        "Dossier %(ref)s is only afgeschaald when the latest weging "
-                        "qualifies it as geen mensenhandel.",
-                        ref=self.name,
-                    )
-                )
-            if not latest.afschaling_type:
-                raise UserError(
-                    _(
-                        "Dossier %(ref)s: record in the weging whether it is afgeschaald or "
-                        "handed over (overdracht), and to whom.",
-                        ref=self.name,
-                    )
-                )
-            return
-        if (
-            new_stage.hoofdstap_code in ("analyse", "uitvoering", "evaluatie")
-            and latest.kwalificatie == "geen"
-        ):
-            raise UserError(
-                _(
-                    "Dossier %(ref)s is qualified as geen mensenhandel: scale it down "
-                    "(afschalen) or hand it over instead of moving it on.",
-                    ref=self.name,
-                )
-            )
-        if new_stage.hoofdstap_code in (
-            "uitvoering",
-            "evaluatie",
-        ) and not self.plan_ids.filtered(lambda p: p.state == "vastgesteld"):
-            raise UserError(
-                _(
-                    "Uitvoering of dossier %(ref)s starts only with a plan van aanpak that "
-                    "the ketenregieteam has adopted (vastgesteld).",
-                    ref=self.name,
-                )
-            )
-        if new_stage.closing_type == "afgesloten":
-            if self.nazorg_status not in ("geregeld", "niet_nodig"):
-                raise UserError(
-                    _(
-                        "Dossier %(ref)s cannot be closed before nazorg is decided: "
-                        "record whether nazorg is arranged or not needed.",
-                        ref=self.name,
-                    )
-                )
-            planned = self.evaluatie_ids.filtered(
-                lambda e: (
-                    e.level == "casus" and e.state != "geannuleerd" and e.date_planned
-                )
-            )
-            if not planned:
-                raise UserError(
-                    _(
-                        "Dossier %(ref)s cannot be closed before a casus evaluatie is "
-                        "planned (date and procesbegeleider).",
-                        ref=self.name,
-                    )
-                )
-
-    def _next_step_hint(self):
-        """One sentence: what the reference model asks next for this dossier."""
-        self.ensure_one()
-        _ = self.env._
-        code = self.hoofdstap_code
-        casus_evaluations = self.evaluatie_ids.filtered(
-            lambda e: e.level == "casus" and e.state != "geannuleerd"
-        )
-        if self.is_closed:
-            if self.stage_id.closing_type == "afgeschaald":
-                return _(
-                    "Closed as geen mensenhandel: afgeschaald or handed over. A new "
-                    "melding about the person opens a new dossier."
-                )
-            if casus_evaluations.filtered(lambda e: e.state == "vastgesteld"):
-                return _("Evaluated: the lessons learned are secured.")
-            return _(
-                "Hold the casus evaluatie with the neutral procesbegeleider and adopt "
-                "it with at least one lesson learned."
-            )
-        if code == "signalering":
-            if not self._latest_weging("eerste"):
-                if self.weging_ids.filtered(
-                    lambda w: w.weging_type == "eerste" and w.state == "concept"
-                ):
-                    return _("Complete the 1e weging and confirm it (Vaststellen).")
-                return _(
-                    "Record the 1e weging en kwalificatie (button Weging): actueel, "
-                    "acuut volgens melder, veiligheid, doorlaatverbod and kwalificatie."
-                )
-            return _("The 1e weging is confirmed: move the dossier to Analyse.")
-        if code == "analyse":
-            if not self.agenda_item_ids:
-                return _(
-                    "Put the dossier on the agenda of a casusoverleg, with a deadline "
-                    "for discussion."
-                )
-            if not self._latest_weging("tweede"):
-                return _(
-                    "Make the 2e weging in the casusoverleg: quadrant, urgency, "
-                    "bedenktijd/B8 and the trajectbesluit."
-                )
-            if not self.plan_ids.filtered(lambda p: p.state == "vastgesteld"):
-                return _(
-                    "Make the plan van aanpak and have the ketenregieteam adopt it "
-                    "(Vaststellen)."
-                )
-            return _("The plan van aanpak is adopted: move the dossier to Uitvoering.")
-        if code == "uitvoering":
-            if not self.interventie_ids:
-                return _(
-                    "Record the interventions started for the actions of the plan van "
-                    "aanpak."
-                )
-            if self.nazorg_status == "open":
-                return _("Monitor the interventions and decide on nazorg.")
-            if not casus_evaluations.filtered("date_planned"):
-                return _(
-                    "Plan the casus evaluatie (date and neutral procesbegeleider) "
-                    "before closing the dossier."
-                )
-            return _(
-                "Nazorg is decided and the evaluation is planned: the dossier can be "
-                "closed."
-            )
-        return False
-
-    def _move_to_first_stage(self, hoofdstap_code=None, closing_type=None):
-        domain = [("closing_type", "=", closing_type or False)]
-        if hoofdstap_code:
-            domain.append(("hoofdstap_code", "=", hoofdstap_code))
-        stage = self.env["keten.stage"].search(domain, limit=1)
-        if stage:
-            self.write({"stage_id": stage.id})
-        return stage
 
     # ------------------------------------------------------------------
     # Business methods
@@ -1030,41 +748,6 @@ class KetenDossier(models.Model):
             [("dossier_res_id", "=", self.id)],
             self.env._("Who viewed %(ref)s", ref=self.name),
         )
-
-    def action_nazorg_check_done(self):
-        """The nazorg was checked today (also: mark the nazorg-check activity done)."""
-        for dossier in self:
-            dossier._ensure_nazorg_checkable()
-        self.write({"nazorg_check_date": self.env["keten.termijn"]._today()})
-        return True
-
-    def _ensure_nazorg_checkable(self):
-        self.ensure_one()
-        if not self.is_closed or self.nazorg_status != "geregeld":
-            raise UserError(
-                self.env._(
-                    "Dossier %(ref)s: the nazorg check is done after the case is closed "
-                    "with nazorg arranged.",
-                    ref=self.name,
-                )
-            )
-
-    def _record_termijn_event(self, deadline, day, feedback=False):
-        """Marking the nazorg-check activity done records the check."""
-        self.ensure_one()
-        if deadline.termijn_code == "nazorg_check":
-            self._ensure_nazorg_checkable()
-            self.write({"nazorg_check_date": day})
-
-    def action_open_deadlines(self):
-        self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "name": self.env._("Termijnen of %(ref)s", ref=self.name),
-            "res_model": "keten.deadline",
-            "view_mode": "list,form",
-            "domain": [("dossier_id", "=", self.id)],
-        }
 
     def action_new_weging(self):
         self.ensure_one()

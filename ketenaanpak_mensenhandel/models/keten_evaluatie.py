@@ -223,6 +223,10 @@ class KetenEvaluatie(models.Model):
             )
         return result
 
+    def _deadline_subjects(self):
+        """(termijn code, subjects) that a change of these evaluaties bears on."""
+        return [("evaluatie", self.dossier_id)]
+
     def action_done(self):
         for evaluatie in self:
             if not evaluatie.procesbegeleider_user_id and not (

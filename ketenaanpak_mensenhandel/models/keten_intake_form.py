@@ -18,8 +18,6 @@ from odoo.tools.translate import LazyTranslate
 
 _lt = LazyTranslate(__name__)
 
-PARAM = "ketenaanpak_mensenhandel."
-
 MAX_PERSONS = 3
 SHORT_TEXT_LIMIT = 200
 MAX_COUNT = 1000
@@ -170,7 +168,7 @@ class KetenIntakeForm(models.AbstractModel):
     # Validation
     # ------------------------------------------------------------------
     @api.model
-    def _clean(self, value):
+    def _printable_text(self, value):
         if value is None:
             return ""
         if not isinstance(value, str):
@@ -198,8 +196,8 @@ class KetenIntakeForm(models.AbstractModel):
         return values, persons, attachments, errors
 
     @api.model
-    def _choice(self, form, key, options, errors, required=False):
-        value = self._clean(form.get(key))
+    def _validated_choice(self, form, key, options, errors, required=False):
+        value = self._printable_text(form.get(key))
         if not value:
             if required:
                 errors[key] = self.env._(
@@ -214,8 +212,8 @@ class KetenIntakeForm(models.AbstractModel):
         return value
 
     @api.model
-    def _record_choice(self, form, key, model, errors):
-        value = self._clean(form.get(key))
+    def _validated_record_choice(self, form, key, model, errors):
+        value = self._printable_text(form.get(key))
         if not value:
             return False
         record = None
@@ -232,30 +230,33 @@ class KetenIntakeForm(models.AbstractModel):
     def _validate_choices(self, form, values, errors):
         melding = self.env["keten.melding"]
         categories = dict(melding._fields["category"].selection)
-        values["category"] = self._choice(
+        values["category"] = self._validated_choice(
             form, "category", categories, errors, required=True
         )
         location_types = dict(melding._fields["location_type"].selection)
         values["location_type"] = (
-            self._choice(form, "location_type", location_types, errors) or "onbekend"
+            self._validated_choice(form, "location_type", location_types, errors)
+            or "onbekend"
         )
         frequencies = dict(melding._fields["frequency"].selection)
         values["frequency"] = (
-            self._choice(form, "frequency", frequencies, errors) or "onbekend"
+            self._validated_choice(form, "frequency", frequencies, errors) or "onbekend"
         )
         for key in ("gemeente_uitbuiting_id", "woongemeente_id"):
-            values[key] = self._record_choice(form, key, "keten.gemeente", errors)
+            values[key] = self._validated_record_choice(
+                form, key, "keten.gemeente", errors
+            )
         for key, field in (
             ("hulpverlening", "hulpverlening_betrokken"),
             ("politie", "politie_gebeld"),
             ("zorgcoordinator", "zorgcoordinator_betrokken"),
             ("acuut", "acuut_volgens_melder"),
         ):
-            values[field] = self._choice(form, key, YES_NO, errors) == "ja"
+            values[field] = self._validated_choice(form, key, YES_NO, errors) == "ja"
         vorm_ids = form.get("verschijningsvorm_ids") or []
         if isinstance(vorm_ids, str):
             vorm_ids = [vorm_ids]
-        vorm_ids = [self._clean(v) for v in vorm_ids]
+        vorm_ids = [self._printable_text(v) for v in vorm_ids]
         wanted = {
             int(v) for v in vorm_ids if v.isascii() and v.isdigit() and len(v) < 10
         }
@@ -275,7 +276,7 @@ class KetenIntakeForm(models.AbstractModel):
 
     @api.model
     def _short_text(self, form, key, errors, required=False, label_key=None):
-        value = " ".join(self._clean(form.get(key)).split())
+        value = " ".join(self._printable_text(form.get(key)).split())
         label = self._label(label_key or key)
         if not value and required:
             errors[key] = self.env._("Fill in: %(field)s.", field=label)
@@ -316,7 +317,7 @@ class KetenIntakeForm(models.AbstractModel):
     @api.model
     def _validate_texts(self, form, values, errors):
         limit = self._settings()["max_text_length"]
-        content = self._clean(form.get("content"))
+        content = self._printable_text(form.get("content"))
         if not content:
             errors["content"] = self.env._(
                 "Fill in: %(field)s.", field=self._label("content")
@@ -335,7 +336,7 @@ class KetenIntakeForm(models.AbstractModel):
     @api.model
     def _validate_numbers(self, form, values, errors):
         for key in ("nr_victims", "nr_offenders"):
-            raw = self._clean(form.get(key))
+            raw = self._printable_text(form.get(key))
             if not raw:
                 continue
             if not raw.isdigit() or int(raw) > MAX_COUNT:
@@ -359,7 +360,9 @@ class KetenIntakeForm(models.AbstractModel):
     @api.model
     def _validate_person(self, form, number, errors):
         prefix = f"person_{number}_"
-        raw = {key: self._clean(form.get(prefix + key)) for key in PERSON_FIELDS}
+        raw = {
+            key: self._printable_text(form.get(prefix + key)) for key in PERSON_FIELDS
+        }
         if not any(raw[key] for key in PERSON_FIELDS if key != "gender"):
             return None
         person = {}
@@ -398,7 +401,7 @@ class KetenIntakeForm(models.AbstractModel):
 
     @api.model
     def _validate_persons(self, form, values, errors):
-        about = self._choice(
+        about = self._validated_choice(
             form, "about", ("personen", "situatieschets"), errors, required=True
         )
         persons = []
@@ -430,7 +433,9 @@ class KetenIntakeForm(models.AbstractModel):
             return []
         attachments = []
         for upload in files:
-            name = self._clean(os.path.basename(upload.filename.replace("\\", "/")))
+            name = self._printable_text(
+                os.path.basename(upload.filename.replace("\\", "/"))
+            )
             name = name[-120:] or "bijlage"
             data = upload.read(settings["max_file_bytes"] + 1)
             message = self._file_error(name, data, settings)
@@ -519,65 +524,3 @@ class KetenIntakeForm(models.AbstractModel):
             subtype_xmlid="mail.mt_note",
         )
         return melding
-
-    # ------------------------------------------------------------------
-    # Demo
-    # ------------------------------------------------------------------
-    @api.model
-    def _load_intake_demo(self):
-        """Demo: switch the form on and receive one report about a known person.
-
-        The report spells the person's surname with a typo, as an outside
-        professional might; the meldpunt sees on the melding that the person
-        is possibly known, with the open dossier.
-        """
-        self.env["ir.config_parameter"].sudo().set_param(
-            PARAM + "intake_form_enabled", "True"
-        )
-        link = (
-            self.env["keten.dossier.person"]
-            .sudo()
-            .search(
-                [
-                    ("role", "=", "slachtoffer"),
-                    ("dossier_id.is_closed", "=", False),
-                    ("person_id.birth_date", "!=", False),
-                    ("person_id.last_name", "!=", False),
-                ],
-                order="id",
-                limit=1,
-            )
-        )
-        if not link:
-            return self.env["keten.melding"]
-        person = link.person_id
-        last = person.last_name
-        if len(last) >= 4:  # "Vries" -> "Vreis"
-            last = last[:-3] + last[-2] + last[-3] + last[-1]
-        values = {
-            "category": "signaal",
-            "melder_name": "J. Mentor",
-            "melder_organisation_name": "Beroepscollege Oost (demo)",
-            "melder_role": "Mentor",
-            "melder_email": "mentor@beroepscollege.example",
-            "content": "Een studente vertelt dat zij 's avonds moet werken voor de "
-            "vriend van haar oom en haar loon moet afgeven. Zij durft niet naar huis.",
-            "verschijningsvorm_ids": [
-                (6, 0, link.dossier_id.verschijningsvorm_ids.ids)
-            ],
-            "hulpverlening_betrokken": False,
-            "politie_gebeld": False,
-            "zorgcoordinator_betrokken": False,
-            "acuut_volgens_melder": False,
-            "is_situatieschets": False,
-        }
-        persons = [
-            {
-                "first_name": person.first_name,
-                "name_prefix": person.name_prefix,
-                "last_name": last,
-                "birth_date": person.birth_date,
-                "gender": person.gender,
-            }
-        ]
-        return self._create_melding(values, persons, [])

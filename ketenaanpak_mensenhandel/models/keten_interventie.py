@@ -253,6 +253,10 @@ class KetenInterventie(models.Model):
             self._plan_review()
         return result
 
+    def _deadline_subjects(self):
+        """(termijn code, subjects) that a change of these interventies bears on."""
+        return [("interventie_review", self)]
+
     def _plan_review(self):
         """A running intervention gets its next review from the review termijn
         (unless one is planned), and its termijn follows the review date."""

@@ -589,6 +589,10 @@ class KetenMelding(models.Model):
             self.env["keten.deadline"]._sync_for_records(self)
         return result
 
+    def _deadline_subjects(self):
+        """(termijn code, subjects) that a change of these meldingen bears on."""
+        return [("eerste_weging", self), ("terugkoppeling", self)]
+
     def _attach_to_open_dossier(self):
         """A melding about a person who already has an open dossier joins that dossier.
 

@@ -153,6 +153,10 @@ class KetenPlan(models.Model):
             self.env["keten.deadline"]._sync_for_records(self)
         return result
 
+    def _deadline_subjects(self):
+        """(termijn code, subjects) that a change of these plans bears on."""
+        return [("plan", self.dossier_id)]
+
     def action_adopt(self):
         """Vaststellen: the plan becomes the dossier's plan; the actions go out."""
         for plan in self:

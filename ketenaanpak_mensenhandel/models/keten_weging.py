@@ -364,6 +364,15 @@ class KetenWeging(models.Model):
             self.env["keten.deadline"]._sync_for_records(self)
         return result
 
+    def _deadline_subjects(self):
+        """(termijn code, subjects) that a change of these wegingen bears on."""
+        dossiers = self.dossier_id
+        return [
+            ("eerste_weging", dossiers.melding_ids),
+            ("terugkoppeling", dossiers.melding_ids),
+            ("plan", dossiers),
+        ]
+
     def _ensure_complete(self):
         self.ensure_one()
         _ = self.env._

@@ -1,11 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..wizard.keten_rapportage_wizard import (
-    DEFAULT_THRESHOLD,
-    MIN_THRESHOLD,
-    THRESHOLD_PARAM,
-)
 from .ir_attachment import DEFAULT_MAX_ATTACHMENT_MB, PARAM_MAX_ATTACHMENT_MB
 from .keten_signalering import DEFAULT_STALE_DAYS, PARAM_STALE_DAYS
 from .keten_termijn import PARAM_CALENDAR
@@ -34,6 +29,10 @@ SETTING_RANGES = {
 
 
 DEFAULT_RETENTION_YEARS = 5
+# Small-cell suppression of the Rapportage Regionale Tafel (tools/suppression.py).
+THRESHOLD_PARAM = PARAM_PREFIX + "rapportage_threshold"
+DEFAULT_THRESHOLD = 5
+MIN_THRESHOLD = 3
 
 
 class ResConfigSettings(models.TransientModel):

@@ -1,5 +1,7 @@
 from odoo.tests import Form, tagged
 
+from odoo.addons.ketenaanpak_mensenhandel.demo.intake import load_intake_demo
+
 from .common import KetenCase
 
 P = "ketenaanpak_mensenhandel."
@@ -353,7 +355,7 @@ class TestDuplicates(KetenCase):
         self.assertLessEqual(per_person, 4, "one matching query, threshold set/reset")
 
     def test_demo_report_proposes_the_existing_dossier(self):
-        melding = self.env["keten.intake.form"]._load_intake_demo()
+        melding = load_intake_demo(self.env)
         self.assertEqual(melding.channel, "formulier")
         self.assertEqual(melding.person_ids.last_name, "de Vreis")
         self.assertEqual(
