@@ -114,6 +114,12 @@ else
     check_odoo_log "$install_log" || log "WARNING: the install logged errors, see above"
 fi
 
+# A demo database: the demo logins log in with their login as password, without
+# a second factor. A real install keeps it on (docs/security.md).
+set_keten_param "$DEMO_DB" mfa_required False
+timeout=$(keten_param "$DEMO_DB" session_timeout_minutes 15)
+min_length=$(keten_param "$DEMO_DB" password_min_length 12)
+
 # The logins come from the database: the users the demo loader created
 # (xml id demo_user_*, see demo/res_users_demo.xml) and the administrator, each
 # with its role (the module groups it holds that no other group of it implies)
@@ -177,6 +183,13 @@ fi
     echo
     { printf 'login\tname\trole\torganisation\n' && printf '%s\n' "$logins"; } |
         awk -F '\t' 'NF { printf "   %-18s %-32s %-24s %s\n", $1, $2, $3, $4 }'
+    echo
+    echo " Security (Settings > Ketenaanpak > Security):"
+    echo "   two-factor authentication for keten users: OFF in this demo database;"
+    echo "     make demo switched it off for the demo logins above. A real install"
+    echo "     has it on: every keten user then sets up an authenticator app."
+    echo "   log out after $timeout minutes of inactivity; passwords of keten users:"
+    echo "     at least $min_length characters (the demo passwords are older and shorter)."
     echo
     echo " Stop with Ctrl-C."
     echo "================================================================="

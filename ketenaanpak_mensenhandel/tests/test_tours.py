@@ -13,7 +13,7 @@ from unittest.mock import patch
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import ChromeBrowser
 
-from .common import KetenCase, P
+from .common import KetenCase, P, security_off
 
 _logger = logging.getLogger(__name__)
 
@@ -171,6 +171,11 @@ class TestBoardWalk(HttpCase):
     by ``scripts/screenshots.py`` on the demo database) the walk logs in as that
     existing user, makes no data of its own and saves a PNG of every board in
     ``<dir>`` (docs/screenshots/)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        security_off(cls.env)
 
     def test_ketenregie_walks_every_board(self):
         directory = os.environ.get("KETEN_SCREENSHOTS")
