@@ -33,6 +33,7 @@ FEATURE_TAGS = {
     "keten_process": "the process: stages, guards, casusoverleg, persons",
     "keten_rapportage": "figures, suppression, the Regionale-Tafel workbook",
     "keten_retention": "bewaartermijn and anonymisation",
+    "keten_security": "second factor, sessions, passwords, authentication log",
     "keten_termijnen": "termijnen, working days, signaleringslijst",
     "keten_tours": "browser tours",
     "keten_validation": "refused input",

@@ -38,6 +38,10 @@ from . import test_rapportage_suppression
 from . import test_rapportage_workbook
 from . import test_retention
 from . import test_retention_concurrency
+from . import test_security_login
+from . import test_security_sessions
+from . import test_security_settings
+from . import test_security_tour
 from . import test_termijnen
 from . import test_tours
 from . import test_validation
