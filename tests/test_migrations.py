@@ -44,6 +44,7 @@ MIGRATIONS = REPO_ROOT / MODULE / "migrations"
 RELEASES = {
     "18.0.1.2.0": "18.0.1.0.0",
     "18.0.1.3.0": "18.0.1.3.0",
+    "18.0.1.4.0": "18.0.1.4.0",
 }
 
 # Made with the old version's API on top of its demo data: a melding that
@@ -499,7 +500,11 @@ def test_migration_adds_what_it_says(upgrades, version, migration):
     MIGRATION_CHECKS[migration](upgrades[version])
 
 
-@pytest.mark.parametrize("version", list(RELEASES))
+# Legal bases came with 18.0.1.4.0: the releases before it upgrade without any.
+BEFORE_LEGAL_BASES = [v for v in RELEASES if _version_key(v) < (18, 0, 1, 4, 0)]
+
+
+@pytest.mark.parametrize("version", BEFORE_LEGAL_BASES)
 def test_no_legal_bases_after_the_upgrade_and_the_dashboard_says_so(upgrades, version):
     upgrade = upgrades[version]
     assert "keten_legal_basis" not in upgrade.before
