@@ -2,12 +2,19 @@
     "name": "Ketenaanpak Mensenhandel",
     "summary": "Ketenregiesysteem for the regional chain against human trafficking: "
     "melding, weging, casusoverleg, plan van aanpak, interventies, nazorg and evaluatie",
-    "version": "18.0.1.4.0",
+    "version": "18.0.1.5.0",
     "category": "Services/Ketenaanpak",
     "website": "https://example.org/ketenaanpak-mensenhandel",
     "author": "Ketenaanpak Mensenhandel contributors",
     "license": "AGPL-3",
-    "depends": ["mail", "resource", "report_xlsx"],
+    "depends": [
+        "mail",
+        "resource",
+        "report_xlsx",
+        "auth_totp",
+        "auth_passkey",
+        "auth_password_policy",
+    ],
     "data": [
         "security/keten_security.xml",
         "security/ir.model.access.csv",
@@ -37,6 +44,7 @@
         "views/keten_legal_basis_views.xml",
         "views/keten_avg_request_views.xml",
         "views/res_users_views.xml",
+        "views/keten_security_templates.xml",
         "wizard/keten_involve_organisation_wizard_views.xml",
         "wizard/keten_rapportage_wizard_views.xml",
         "report/keten_rapportage_reports.xml",
@@ -66,6 +74,7 @@
     "assets": {
         "web.assets_backend": [
             "ketenaanpak_mensenhandel/static/src/scss/keten.scss",
+            "ketenaanpak_mensenhandel/static/src/views/**/*",
         ],
         "web.assets_tests": [
             "ketenaanpak_mensenhandel/static/tests/tours/**/*",

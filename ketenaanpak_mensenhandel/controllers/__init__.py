@@ -1,2 +1,3 @@
 from . import intake
 from . import report
+from . import security

@@ -257,7 +257,9 @@ class KetenIntakeForm(models.AbstractModel):
         if isinstance(vorm_ids, str):
             vorm_ids = [vorm_ids]
         vorm_ids = [self._printable_text(v) for v in vorm_ids]
-        wanted = {int(v) for v in vorm_ids if v.isdigit() and len(v) < 10}
+        wanted = {
+            int(v) for v in vorm_ids if v.isascii() and v.isdigit() and len(v) < 10
+        }
         if len(wanted) != len(vorm_ids) or len(wanted) > 20:
             errors["verschijningsvorm_ids"] = self.env._(
                 "Choose one of the options for: %(field)s.",
