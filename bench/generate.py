@@ -360,7 +360,6 @@ def ensure_config(env, n_gemeenten=60, in_region=40):
                 {
                     "name": name,
                     "login": login,
-                    "password": login,
                     "tz": "Europe/Amsterdam",
                     "groups_id": [(6, 0, [base.id, env.ref(P + group).id])],
                     "keten_organisation_ids": [(6, 0, [orgs[c].id for c in org_codes])],

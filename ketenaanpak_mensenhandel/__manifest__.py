@@ -7,7 +7,14 @@
     "website": "https://example.org/ketenaanpak-mensenhandel",
     "author": "Ketenaanpak Mensenhandel contributors",
     "license": "AGPL-3",
-    "depends": ["mail", "resource", "report_xlsx"],
+    "depends": [
+        "mail",
+        "resource",
+        "report_xlsx",
+        "auth_totp",
+        "auth_passkey",
+        "auth_password_policy",
+    ],
     "data": [
         "security/keten_security.xml",
         "security/ir.model.access.csv",
@@ -42,6 +49,7 @@
         "views/keten_legal_basis_views.xml",
         "views/keten_avg_request_views.xml",
         "views/res_users_views.xml",
+        "views/keten_security_templates.xml",
         "wizard/keten_involve_organisation_wizard_views.xml",
         "wizard/keten_rapportage_wizard_views.xml",
         "report/keten_rapportage_reports.xml",
@@ -73,6 +81,7 @@
             "ketenaanpak_mensenhandel/static/src/scss/keten.scss",
             "ketenaanpak_mensenhandel/static/src/js/**/*",
             "ketenaanpak_mensenhandel/static/src/xml/**/*",
+            "ketenaanpak_mensenhandel/static/src/views/**/*",
         ],
         "web.assets_tests": [
             "ketenaanpak_mensenhandel/static/tests/tours/**/*",

@@ -4,36 +4,82 @@
 # demo logins, then serve Odoo in the foreground until Ctrl-C.
 #
 # `scripts/demo.sh drop` (make demo-drop): drop the demo database.
+#
+# `scripts/demo.sh smoke` (make demo-smoke): the same install with demo data
+# into a throwaway database (DEMO_SMOKE_DB, dropped afterwards unless
+# KEEP_DB=1), then start the server in the background on DEMO_SMOKE_PORT,
+# check that /web/login answers 200 with the login form and that one demo
+# login per role logs in over HTTP (scripts/demo_smoke.py), and stop it.
 set -euo pipefail
 # shellcheck source=scripts/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
-# The database is named after the demo region (demo/res_company_demo.xml).
-DEMO_DB=${DEMO_DB:-keten_noord_oost_gelderland}
-DEMO_PORT=${DEMO_PORT:-8069}
+MODE=${1:-serve}
+KEEP_DB=${KEEP_DB:-0}
+if [[ $MODE == smoke ]]; then
+    DEMO_DB=${DEMO_SMOKE_DB:-keten_demo_smoke_$(date +%Y%m%d%H%M%S)_$$}
+    DEMO_PORT=${DEMO_SMOKE_PORT:-8174}
+else
+    # The database is named after the demo region (demo/res_company_demo.xml).
+    DEMO_DB=${DEMO_DB:-keten_noord_oost_gelderland}
+    DEMO_PORT=${DEMO_PORT:-8069}
+fi
 check_db_name "$DEMO_DB"
+server_pid=""
+created_db=""
 
-trap stop_private_pg EXIT
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    if [[ -n $server_pid ]] && kill -0 "$server_pid" 2>/dev/null; then
+        log "Stopping the server (pid $server_pid)"
+        kill -TERM "$server_pid" 2>/dev/null || true
+        for _ in $(seq 1 30); do
+            kill -0 "$server_pid" 2>/dev/null || break
+            sleep 1
+        done
+        kill -KILL -- "-$server_pid" 2>/dev/null || true
+    fi
+    if [[ -n $created_db && $KEEP_DB != 1 ]]; then
+        log "Dropping database $created_db"
+        drop_db "$created_db" || rc=1
+    fi
+    stop_private_pg
+    if [[ $MODE == smoke ]]; then
+        if [[ $rc == 0 ]]; then log "make demo-smoke: OK"; else log "make demo-smoke: FAILED"; fi
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
 require_odoo
 ensure_postgres
 
-if [[ ${1:-} == drop ]]; then
+if [[ $MODE == drop ]]; then
     log "Dropping database $DEMO_DB"
     drop_db "$DEMO_DB"
     exit 0
 fi
+if [[ $MODE == smoke ]]; then
+    python3 -c 'import requests' 2>/dev/null || die "python3 cannot import requests"
+    db_exists "$DEMO_DB" && [[ -z ${DEMO_SMOKE_DB:-} ]] && die "database $DEMO_DB exists already"
+fi
 
 port_free "$DEMO_PORT" ||
-    die "port $DEMO_PORT is in use on 127.0.0.1 (another Odoo running?); try DEMO_PORT=8070"
+    die "port $DEMO_PORT is in use on 127.0.0.1 (another Odoo running?); set DEMO_PORT (make demo) or DEMO_SMOKE_PORT (make demo-smoke)"
 
 conf=$LOCAL_DIR/odoo-demo.conf
+install_log=$LOCAL_DIR/logs/demo-install.log
+if [[ $MODE == smoke ]]; then
+    conf=$LOCAL_DIR/odoo-$DEMO_DB.conf
+    install_log=$LOCAL_DIR/logs/$DEMO_DB-install.log
+    db_exists "$DEMO_DB" || created_db=$DEMO_DB
+fi
 write_odoo_conf "$conf" "$DEMO_DB" "$DEMO_PORT"
 mkdir -p "$LOCAL_DIR/logs"
-install_log=$LOCAL_DIR/logs/demo-install.log
 
 if db_exists "$DEMO_DB" &&
     [[ $(psql -XAtq -d "$DEMO_DB" -c "SELECT demo FROM ir_module_module WHERE name = 'base'" \
@@ -62,7 +108,17 @@ if ! odoo -c "$conf" -d "$DEMO_DB" "$action" "$MODULE" --load-language=nl_NL \
     die "installing/updating $MODULE failed, see ${install_log#"$REPO_ROOT"/}"
 fi
 log "Done in $(seconds_since "$t") s"
-check_odoo_log "$install_log" || log "WARNING: the install logged errors, see above"
+if [[ $MODE == smoke ]]; then
+    check_odoo_log "$install_log" || die "the install logged errors, see above"
+else
+    check_odoo_log "$install_log" || log "WARNING: the install logged errors, see above"
+fi
+
+# A demo database: the demo logins log in with their login as password, without
+# a second factor. A real install keeps it on (docs/security.md).
+set_keten_param "$DEMO_DB" mfa_required False
+timeout=$(keten_param "$DEMO_DB" session_timeout_minutes 15)
+min_length=$(keten_param "$DEMO_DB" password_min_length 12)
 
 # The logins come from the database: the users the demo loader created
 # (xml id demo_user_*, see demo/res_users_demo.xml) and the administrator, each
@@ -102,6 +158,22 @@ SQL
 )
 
 url="http://127.0.0.1:$DEMO_PORT/web/login"
+if [[ $MODE == smoke ]]; then
+    server_log=$LOCAL_DIR/logs/$DEMO_DB-server.log
+    log "Starting Odoo on 127.0.0.1:$DEMO_PORT (log: ${server_log#"$REPO_ROOT"/})"
+    setsid odoo -c "$conf" --max-cron-threads=0 >"$server_log" 2>&1 &
+    server_pid=$!
+    for _ in $(seq 1 120); do
+        curl -fsS "http://127.0.0.1:$DEMO_PORT/web/health" >/dev/null 2>&1 && break
+        kill -0 "$server_pid" 2>/dev/null || die "the server stopped, see $server_log"
+        sleep 1
+    done
+    curl -fsS "http://127.0.0.1:$DEMO_PORT/web/health" >/dev/null ||
+        die "no answer on /web/health after 120 s, see $server_log"
+    printf '%s\n' "$logins" | python3 scripts/demo_smoke.py "$DEMO_PORT" "$DEMO_DB"
+    check_odoo_log "$server_log" || die "the server logged errors"
+    exit 0
+fi
 {
     echo
     echo "================================================================="
@@ -111,6 +183,13 @@ url="http://127.0.0.1:$DEMO_PORT/web/login"
     echo
     { printf 'login\tname\trole\torganisation\n' && printf '%s\n' "$logins"; } |
         awk -F '\t' 'NF { printf "   %-18s %-32s %-24s %s\n", $1, $2, $3, $4 }'
+    echo
+    echo " Security (Settings > Ketenaanpak > Security):"
+    echo "   two-factor authentication for keten users: OFF in this demo database;"
+    echo "     make demo switched it off for the demo logins above. A real install"
+    echo "     has it on: every keten user then sets up an authenticator app."
+    echo "   log out after $timeout minutes of inactivity; passwords of keten users:"
+    echo "     at least $min_length characters (the demo passwords are older and shorter)."
     echo
     echo " Stop with Ctrl-C."
     echo "================================================================="

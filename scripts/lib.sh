@@ -206,6 +206,26 @@ module_state() {
         "SELECT state FROM ir_module_module WHERE name = '$MODULE'" 2>/dev/null || true
 }
 
+# Sets the module's system parameter $2 (without the module prefix) to $3 in
+# database $1, e.g. set_keten_param keten_demo mfa_required False.
+set_keten_param() {
+    psql -XAtq -d "$1" -v key="$MODULE.$2" -v value="$3" >/dev/null <<'SQL'
+INSERT INTO ir_config_parameter (key, value, create_uid, create_date, write_uid, write_date)
+VALUES (:'key', :'value', 1, now() at time zone 'UTC', 1, now() at time zone 'UTC')
+ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value, write_date = EXCLUDED.write_date;
+SQL
+}
+
+# Value of the module's system parameter $2 in database $1, or $3 when unset.
+keten_param() {
+    local value
+    value=$(psql -XAtq -d "$1" -v key="$MODULE.$2" <<'SQL'
+SELECT value FROM ir_config_parameter WHERE key = :'key';
+SQL
+    )
+    printf '%s' "${value:-$3}"
+}
+
 # Drops database $1 and its filestore.
 drop_db() {
     dropdb --if-exists --force "$1"

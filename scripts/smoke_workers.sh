@@ -90,6 +90,9 @@ fi
 log "Adding user $SMOKE_LOGIN (Ketenregie) and a dossier"
 odoo shell -c "$conf" -d "$db" --no-http --log-level=warn >"$LOCAL_DIR/logs/$db-smoke-data.log" 2>&1 <<EOF
 P = "ketenaanpak_mensenhandel."
+# a throwaway test database: password login, short test password (docs/security.md)
+env["ir.config_parameter"].set_param(P + "mfa_required", "False")
+env["ir.config_parameter"].set_param(P + "password_min_length", "0")
 Org = env["keten.organisation"]
 org = Org.search([("name", "=", "Smoke meldpunt")]) or Org.create(
     {"name": "Smoke meldpunt", "membership": "ketenregieteam", "is_meldpunt": True}

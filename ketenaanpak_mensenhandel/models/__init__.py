@@ -15,6 +15,10 @@ from . import keten_basis_override
 from . import keten_rectification
 from . import keten_rasci
 from . import res_users
+from . import res_users_apikeys
+from . import res_groups
+from . import auth_passkey_key
+from . import auth_totp_device
 from . import keten_person
 from . import keten_consent
 from . import keten_avg_request

@@ -17,6 +17,7 @@ ACCESS_PATHS = [
     ("report", "Report / print"),
     ("inzage", "Inzage report"),
     ("download", "Download / preview of a file"),
+    ("auth", "Authentication"),
     ("other", "Other"),
 ]
 
@@ -27,6 +28,13 @@ ACCESS_ACTIONS = [
     ("unlink", "Delete"),
     ("export", "Export"),
     ("print", "Print"),
+    # authentication events (path "auth"), for the privacy officer only
+    ("login", "Login"),
+    ("login_failed", "Failed login"),
+    ("mfa_enrol", "Second factor added"),
+    ("mfa_remove", "Second factor removed"),
+    ("apikey", "API key created"),
+    ("access_change", "Groups or organisations changed"),
 ]
 
 
@@ -70,6 +78,12 @@ class KetenAccessLog(models.Model):
         string="Workstation",
         readonly=True,
         help="The browser or program the request came from (NEN 7513: where from).",
+    )
+    detail = fields.Char(
+        string="Details",
+        readonly=True,
+        help="Authentication events: how the user logged in or why it failed, "
+        "which second factor, which groups and organisations changed.",
     )
     concerned_person = fields.Char(
         string="Person concerned",
@@ -233,7 +247,15 @@ class KetenAccessLog(models.Model):
 
     @api.model
     def _insert_rows(
-        self, records, ids_sql, action, path, record_ref=None, person_id=None
+        self,
+        records,
+        ids_sql,
+        action,
+        path,
+        record_ref=None,
+        person_id=None,
+        detail=None,
+        login=None,
     ):
         env = records.env
         user = env.user
@@ -269,16 +291,16 @@ class KetenAccessLog(models.Model):
                 INSERT INTO keten_access_log (
                     user_id, login, role, organisation_names, res_model, res_id,
                     record_ref, dossier_res_id, person_res_id, path, action,
-                    ip_address, session_ref, user_agent, create_uid, create_date,
-                    write_uid, write_date)
+                    ip_address, session_ref, user_agent, detail, create_uid,
+                    create_date, write_uid, write_date)
                 SELECT %(uid)s, %(login)s, %(role)s, %(orgs)s, %(model)s, r.id,
                        %(ref)s, %(dossier)s, %(person)s, %(path)s, %(action)s,
-                       %(address)s, %(session)s, %(agent)s, %(uid)s,
+                       %(address)s, %(session)s, %(agent)s, %(detail)s, %(uid)s,
                        now() at time zone 'UTC', %(uid)s, now() at time zone 'UTC'
                   FROM (%(ids)s) AS r(id)
                 """,
-                uid=user.id,
-                login=user_sudo.login,
+                uid=user.id or None,
+                login=login or user_sudo.login,
                 role=self._user_role(user),
                 orgs=organisations,
                 model=model,
@@ -290,8 +312,29 @@ class KetenAccessLog(models.Model):
                 address=address,
                 session=session_ref,
                 agent=agent,
+                detail=detail,
                 ids=ids_sql,
             )
+        )
+
+    @api.model
+    def _log_auth(self, action, subject, actor=None, detail=None, login=None):
+        """Record one authentication event about the user ``subject``: a login,
+        a failed login, a second factor added or removed, an API key created,
+        a change of keten groups or organisations. ``actor`` did it (by default
+        the subject: a login is the user's own act); ``login`` is the name typed
+        at a failed login. Written as superuser on the caller's cursor; the
+        rows are for the privacy officer only (record rules on path "auth")."""
+        actor = actor or subject
+        env = self.env(user=actor.id, su=True)
+        env["keten.access.log"]._insert_rows(
+            subject.with_env(env),
+            SQL("SELECT %s::int", subject.id),
+            action,
+            "auth",
+            record_ref=subject.with_env(env).login,
+            detail=detail and detail[:500],
+            login=login,
         )
 
     def export_data(self, fields_to_export):

@@ -168,7 +168,7 @@ class KetenIntakeForm(models.AbstractModel):
     # Validation
     # ------------------------------------------------------------------
     @api.model
-    def _clean(self, value):
+    def _printable_text(self, value):
         if value is None:
             return ""
         if not isinstance(value, str):
@@ -196,8 +196,8 @@ class KetenIntakeForm(models.AbstractModel):
         return values, persons, attachments, errors
 
     @api.model
-    def _choice(self, form, key, options, errors, required=False):
-        value = self._clean(form.get(key))
+    def _validated_choice(self, form, key, options, errors, required=False):
+        value = self._printable_text(form.get(key))
         if not value:
             if required:
                 errors[key] = self.env._(
@@ -212,8 +212,8 @@ class KetenIntakeForm(models.AbstractModel):
         return value
 
     @api.model
-    def _record_choice(self, form, key, model, errors):
-        value = self._clean(form.get(key))
+    def _validated_record_choice(self, form, key, model, errors):
+        value = self._printable_text(form.get(key))
         if not value:
             return False
         record = None
@@ -230,31 +230,36 @@ class KetenIntakeForm(models.AbstractModel):
     def _validate_choices(self, form, values, errors):
         melding = self.env["keten.melding"]
         categories = dict(melding._fields["category"].selection)
-        values["category"] = self._choice(
+        values["category"] = self._validated_choice(
             form, "category", categories, errors, required=True
         )
         location_types = dict(melding._fields["location_type"].selection)
         values["location_type"] = (
-            self._choice(form, "location_type", location_types, errors) or "onbekend"
+            self._validated_choice(form, "location_type", location_types, errors)
+            or "onbekend"
         )
         frequencies = dict(melding._fields["frequency"].selection)
         values["frequency"] = (
-            self._choice(form, "frequency", frequencies, errors) or "onbekend"
+            self._validated_choice(form, "frequency", frequencies, errors) or "onbekend"
         )
         for key in ("gemeente_uitbuiting_id", "woongemeente_id"):
-            values[key] = self._record_choice(form, key, "keten.gemeente", errors)
+            values[key] = self._validated_record_choice(
+                form, key, "keten.gemeente", errors
+            )
         for key, field in (
             ("hulpverlening", "hulpverlening_betrokken"),
             ("politie", "politie_gebeld"),
             ("zorgcoordinator", "zorgcoordinator_betrokken"),
             ("acuut", "acuut_volgens_melder"),
         ):
-            values[field] = self._choice(form, key, YES_NO, errors) == "ja"
+            values[field] = self._validated_choice(form, key, YES_NO, errors) == "ja"
         vorm_ids = form.get("verschijningsvorm_ids") or []
         if isinstance(vorm_ids, str):
             vorm_ids = [vorm_ids]
-        vorm_ids = [self._clean(v) for v in vorm_ids]
-        wanted = {int(v) for v in vorm_ids if v.isdigit() and len(v) < 10}
+        vorm_ids = [self._printable_text(v) for v in vorm_ids]
+        wanted = {
+            int(v) for v in vorm_ids if v.isascii() and v.isdigit() and len(v) < 10
+        }
         if len(wanted) != len(vorm_ids) or len(wanted) > 20:
             errors["verschijningsvorm_ids"] = self.env._(
                 "Choose one of the options for: %(field)s.",
@@ -271,7 +276,7 @@ class KetenIntakeForm(models.AbstractModel):
 
     @api.model
     def _short_text(self, form, key, errors, required=False, label_key=None):
-        value = " ".join(self._clean(form.get(key)).split())
+        value = " ".join(self._printable_text(form.get(key)).split())
         label = self._label(label_key or key)
         if not value and required:
             errors[key] = self.env._("Fill in: %(field)s.", field=label)
@@ -312,7 +317,7 @@ class KetenIntakeForm(models.AbstractModel):
     @api.model
     def _validate_texts(self, form, values, errors):
         limit = self._settings()["max_text_length"]
-        content = self._clean(form.get("content"))
+        content = self._printable_text(form.get("content"))
         if not content:
             errors["content"] = self.env._(
                 "Fill in: %(field)s.", field=self._label("content")
@@ -331,7 +336,7 @@ class KetenIntakeForm(models.AbstractModel):
     @api.model
     def _validate_numbers(self, form, values, errors):
         for key in ("nr_victims", "nr_offenders"):
-            raw = self._clean(form.get(key))
+            raw = self._printable_text(form.get(key))
             if not raw:
                 continue
             if not raw.isdigit() or int(raw) > MAX_COUNT:
@@ -355,7 +360,9 @@ class KetenIntakeForm(models.AbstractModel):
     @api.model
     def _validate_person(self, form, number, errors):
         prefix = f"person_{number}_"
-        raw = {key: self._clean(form.get(prefix + key)) for key in PERSON_FIELDS}
+        raw = {
+            key: self._printable_text(form.get(prefix + key)) for key in PERSON_FIELDS
+        }
         if not any(raw[key] for key in PERSON_FIELDS if key != "gender"):
             return None
         person = {}
@@ -394,7 +401,7 @@ class KetenIntakeForm(models.AbstractModel):
 
     @api.model
     def _validate_persons(self, form, values, errors):
-        about = self._choice(
+        about = self._validated_choice(
             form, "about", ("personen", "situatieschets"), errors, required=True
         )
         persons = []
@@ -426,7 +433,9 @@ class KetenIntakeForm(models.AbstractModel):
             return []
         attachments = []
         for upload in files:
-            name = self._clean(os.path.basename(upload.filename.replace("\\", "/")))
+            name = self._printable_text(
+                os.path.basename(upload.filename.replace("\\", "/"))
+            )
             name = name[-120:] or "bijlage"
             data = upload.read(settings["max_file_bytes"] + 1)
             message = self._file_error(name, data, settings)

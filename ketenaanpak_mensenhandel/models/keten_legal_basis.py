@@ -122,3 +122,59 @@ class KetenLegalBasis(models.Model):
             basis.display_name = (
                 f"{labels.get(basis.basis_type, '')}: {basis.name or ''}".strip(": ")
             )
+
+    @api.model
+    def get_dashboard_notice(self):
+        """The notice of the overview board while an organisation involved in an
+        open dossier has no legal basis valid today (after an upgrade from a
+        version before 18.0.1.4.0 none has one: see migrations/README.md).
+        For the Ketenregie and the privacy officer; False when all is in order."""
+        user = self.env.user
+        if not (
+            user.has_group("ketenaanpak_mensenhandel.group_ketenregie")
+            or user.has_group("ketenaanpak_mensenhandel.group_privacy")
+        ):
+            return False
+        notice = self._keten_missing_basis_notice()
+        if not notice["organisations"]:
+            return False
+        _ = self.env._
+        return {
+            "title": _("Legal bases missing"),
+            "message": _(
+                "%(count)s organisation(s) involved in open dossiers have no valid "
+                "legal basis for receiving the chain's personal data: %(names)s. "
+                "The privacy officer records the basis of each (covenant, statutory "
+                "task, consent) under Privacy › Legal bases.",
+                count=len(notice["organisations"]),
+                names=", ".join(notice["organisations"]),
+            ),
+            "button": _("Legal bases"),
+            "action": "ketenaanpak_mensenhandel.keten_legal_basis_action",
+        }
+
+    @api.model
+    def _keten_missing_basis_notice(self):
+        """{"organisations": names}: the organisations involved in an open dossier
+        without a legal basis valid today (consent counts: it is checked per
+        victim when the dossier is shared)."""
+        Dossier = self.env["keten.dossier"]
+        Dossier.flush_model(["involved_organisation_ids", "is_closed", "active"])
+        self.env.cr.execute(
+            """
+            SELECT DISTINCT r.organisation_id
+              FROM keten_dossier_involved_org_rel r
+              JOIN keten_dossier d ON d.id = r.dossier_id
+             WHERE d.active AND NOT d.is_closed
+            """
+        )
+        organisations = (
+            self.env["keten.organisation"]
+            .sudo()
+            .browse([row[0] for row in self.env.cr.fetchall()])
+        )
+        today = fields.Date.context_today(self)
+        missing = organisations.filtered(
+            lambda org: org._basis_state_on(today) in ("missing", "expired", "future")
+        )
+        return {"organisations": sorted(missing.mapped("name"))}

@@ -236,19 +236,32 @@ class KetenOrganisation(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        Users = self.env["res.users"]
+        members = any(vals.get("user_ids") for vals in vals_list)
+        before = Users._keten_access_snapshot() if members else None
         organisations = super().create(vals_list)
-        if any(vals.get("user_ids") for vals in vals_list):
+        if members:
             self.env.registry.clear_cache()
+            Users._keten_access_changed(before)
         return organisations
 
     def write(self, vals):
+        # a change of members is a change of those users' access: logged
+        Users = self.env["res.users"]
+        before = Users._keten_access_snapshot() if "user_ids" in vals else None
         result = super().write(vals)
         if "user_ids" in vals or "active" in vals:
             # Record rules are cached per user; membership decides what they see.
             self.env.registry.clear_cache()
+        if before is not None:
+            Users._keten_access_changed(before)
         return result
 
     def unlink(self):
+        Users = self.env["res.users"]
+        before = Users._keten_access_snapshot() if self.user_ids else None
         result = super().unlink()
         self.env.registry.clear_cache()
+        if before is not None:
+            Users._keten_access_changed(before)
         return result

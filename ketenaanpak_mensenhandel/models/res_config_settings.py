@@ -1,15 +1,17 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..wizard.keten_rapportage_wizard import (
-    DEFAULT_THRESHOLD,
-    MIN_THRESHOLD,
-    THRESHOLD_PARAM,
-)
 from .ir_attachment import DEFAULT_MAX_ATTACHMENT_MB, PARAM_MAX_ATTACHMENT_MB
 from .keten_signalering import DEFAULT_STALE_DAYS, PARAM_STALE_DAYS
 from .keten_termijn import PARAM_CALENDAR
 from .keten_validation_mixin import PARAM_PREFIX, TEXT_LIMITS
+from .res_users import (
+    DEFAULT_PASSWORD_MIN_LENGTH,
+    DEFAULT_SESSION_TIMEOUT,
+    PARAM_MFA_REQUIRED,
+    PARAM_PASSWORD_MIN_LENGTH,
+    PARAM_SESSION_TIMEOUT,
+)
 
 PARAM = PARAM_PREFIX
 
@@ -21,10 +23,16 @@ SETTING_RANGES = {
     "keten_max_html_length": (1000, 5000000),
     "keten_max_attachment_mb": (1, 1024),
     "keten_stale_days": (1, 365),
+    "keten_session_timeout": (1, 480),
+    "keten_password_min_length": (8, 128),
 }
 
 
 DEFAULT_RETENTION_YEARS = 5
+# Small-cell suppression of the Rapportage Regionale Tafel (tools/suppression.py).
+THRESHOLD_PARAM = PARAM_PREFIX + "rapportage_threshold"
+DEFAULT_THRESHOLD = 5
+MIN_THRESHOLD = 3
 
 
 class ResConfigSettings(models.TransientModel):
@@ -45,6 +53,28 @@ class ResConfigSettings(models.TransientModel):
         default=DEFAULT_RETENTION_YEARS,
         help="A closed dossier, and a melding handled without a dossier, is "
         "anonymised this many years after it was closed. Statistics are kept.",
+    )
+
+    # Security (BIO): see docs/security.md
+    keten_mfa_required = fields.Boolean(
+        string="Second factor for keten users",
+        help="Users of the Ketenaanpak groups log in with a password and an "
+        "authenticator code, or with a passkey, and use API keys for XML-RPC and "
+        "JSON-RPC. Switch off only in a test or demo environment.",
+    )
+    keten_session_timeout = fields.Integer(
+        string="Log out after inactivity (minutes)",
+        config_parameter=PARAM_SESSION_TIMEOUT,
+        default=DEFAULT_SESSION_TIMEOUT,
+        help="A session of a keten user ends after this many minutes without a "
+        "request.",
+    )
+    keten_password_min_length = fields.Integer(
+        string="Minimum password length",
+        config_parameter=PARAM_PASSWORD_MIN_LENGTH,
+        default=DEFAULT_PASSWORD_MIN_LENGTH,
+        help="For the users of the Ketenaanpak groups; Odoo's own minimum "
+        "(General Settings) applies to everybody.",
     )
 
     # Termijnen
@@ -202,14 +232,20 @@ class ResConfigSettings(models.TransientModel):
             keten_intake_alias_name=alias.alias_name if alias else False,
             keten_intake_alias_domain_id=alias.alias_domain_id.id if alias else False,
             keten_intake_email_receipt=str(receipt).lower() in ("true", "1"),
+            keten_mfa_required=self.env["res.users"]._keten_mfa_enforced(),
         )
         return values
 
     def set_values(self):
         result = super().set_values()
-        self.env["ir.config_parameter"].sudo().set_param(
+        ICP = self.env["ir.config_parameter"].sudo()
+        ICP.set_param(
             PARAM + "intake_email_receipt",
             "True" if self.keten_intake_email_receipt else "False",
+        )
+        # stored as text: an absent parameter means on
+        ICP.set_param(
+            PARAM_MFA_REQUIRED, "True" if self.keten_mfa_required else "False"
         )
         alias = self._keten_meldpunt_alias()
         if not alias and self.keten_intake_alias_name:

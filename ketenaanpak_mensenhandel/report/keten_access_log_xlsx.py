@@ -21,6 +21,7 @@ COLUMNS = (
     "ip_address",
     "session_ref",
     "user_agent",
+    "detail",
 )
 
 

@@ -9,8 +9,21 @@ from odoo.tests import TransactionCase, new_test_user
 from odoo.tests.common import JsonRpcException
 from odoo.tools.translate import TranslationImporter
 
+from ..models.res_users import PARAM_MFA_REQUIRED, PARAM_PASSWORD_MIN_LENGTH
+
 P = "ketenaanpak_mensenhandel."
 DUTCH = "nl_NL"
+
+
+def security_off(env):
+    """The test environment of docs/security.md: keten users log in with a
+    password (HttpCase.authenticate, tours with login=...) and the test users'
+    passwords are their short logins. Rolled back with the test class; the
+    security tests (test_security_*.py) switch it on again, and
+    test_security_defaults.py proves that a real install has it on."""
+    ICP = env["ir.config_parameter"].sudo()
+    ICP.set_param(PARAM_MFA_REQUIRED, "False")
+    ICP.set_param(PARAM_PASSWORD_MIN_LENGTH, "8")  # Odoo's own minimum
 
 
 def load_dutch(env):
@@ -27,6 +40,7 @@ class KetenCase(TransactionCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        security_off(cls.env)
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=False))
         ref = cls.env.ref
         cls.vorm_seksueel = ref(P + "vorm_seksueel")

@@ -18,7 +18,7 @@ Period 1 January - 30 June 2025, municipalities Testdorp (A) and Teststad (B):
 15 January 2025 is a day off in the working calendar.
 """
 
-from ..wizard.keten_rapportage_wizard import THRESHOLD_PARAM
+from ..models.res_config_settings import THRESHOLD_PARAM
 from .common import KetenCase
 
 PERIOD = ("2025-01-01", "2025-06-30")

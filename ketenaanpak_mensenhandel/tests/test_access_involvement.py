@@ -10,7 +10,7 @@ from odoo.tools import mute_logger
 from .common import KetenAccessCase, P
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_access")
 class TestInvolvement(KetenAccessCase):
     def _involve(self, user, dossier, organisation, reason):
         action = dossier.with_user(user).action_involve_organisation()

@@ -12,7 +12,7 @@ from .common import KetenAccessCase, KetenRpcMixin
 NOT_JUSTICE = ("partner_gemeente", "partner_ggd", "regie_zvh", "beheerder")
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_access")
 class TestJusticeOnly(KetenRpcMixin, HttpCase, KetenAccessCase):
     @classmethod
     def setUpClass(cls):

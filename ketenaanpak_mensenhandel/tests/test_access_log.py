@@ -13,7 +13,7 @@ from odoo.tools import mute_logger
 from .common import KetenAccessCase, KetenRpcMixin
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_access")
 class TestAccessLog(KetenRpcMixin, HttpCase, KetenAccessCase):
     def new_rows(self, since_id, **values):
         domain = [("id", ">", since_id)] + [(k, "=", v) for k, v in values.items()]

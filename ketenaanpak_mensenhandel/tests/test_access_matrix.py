@@ -720,7 +720,7 @@ def expected_labels(cell):
     return set(cell.split())
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_access")
 class TestAccessMatrix(AccessGrid, KetenAccessCase):
     """user x model x operation x record, over the ORM."""
 

@@ -34,7 +34,7 @@ EXPORTED = (
 )
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_access")
 class TestAccessMatrixRpc(AccessGrid, KetenRpcMixin, HttpCase, KetenAccessCase):
     @classmethod
     def setUpClass(cls):

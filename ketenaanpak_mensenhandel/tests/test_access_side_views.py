@@ -31,7 +31,7 @@ OUTSIDERS = (
 )
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_access")
 class TestSideViews(KetenRpcMixin, HttpCase, KetenAccessCase):
     @classmethod
     def setUpClass(cls):

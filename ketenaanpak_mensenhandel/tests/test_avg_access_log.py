@@ -13,7 +13,7 @@ from .common import KetenAccessCase, KetenRpcMixin, P
 from .test_access_matrix import AccessGrid
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_avg")
 class TestAvgAccessLog(AccessGrid, KetenRpcMixin, HttpCase, KetenAccessCase):
     @classmethod
     def setUpClass(cls):

@@ -14,7 +14,7 @@ from .avg_common import AvgMixin
 from .retention_common import RetentionCase, statistical_snapshot
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_avg")
 class TestAvgErasure(AvgMixin, RetentionCase):
     @classmethod
     def setUpClass(cls):

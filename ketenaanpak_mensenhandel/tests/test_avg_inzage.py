@@ -14,7 +14,7 @@ from .avg_common import AvgMixin, person_strings
 from .common import KetenAccessCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_avg")
 class TestAvgInzage(AvgMixin, KetenAccessCase):
     @classmethod
     def setUpClass(cls):

@@ -9,7 +9,7 @@ from .avg_common import AvgMixin
 from .common import KetenCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_avg")
 class TestAvgObjection(AvgMixin, KetenCase):
     @classmethod
     def setUpClass(cls):

@@ -27,7 +27,7 @@ FILES = [
 ]
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_avg")
 class TestAvgPortability(AvgMixin, KetenCase):
     @classmethod
     def setUpClass(cls):

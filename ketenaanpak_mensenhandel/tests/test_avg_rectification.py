@@ -7,7 +7,7 @@ from odoo.tests import tagged
 from .common import KetenCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_avg")
 class TestAvgRectification(KetenCase):
     def rows(self, **domain):
         return self.env["keten.rectification"].search(

@@ -41,7 +41,7 @@ def columns(table):
     return {label: [row[index] for row in rows] for index, label in enumerate(header)}
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_avg")
 class TestComensha(RapportageCase):
     @classmethod
     def setUpClass(cls):

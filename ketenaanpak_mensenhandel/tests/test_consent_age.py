@@ -10,7 +10,7 @@ from odoo.tests import tagged
 from .common import KetenCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_avg")
 class TestConsentAge(KetenCase):
     @classmethod
     def setUpClass(cls):

@@ -87,7 +87,7 @@ class DocumentMixin:
         self.env["ir.attachment"]._gc_file_store_unsafe()
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_documents")
 class TestDocumentFiles(DocumentMixin, AvgMixin, RetentionCase):
     @classmethod
     def setUpClass(cls):

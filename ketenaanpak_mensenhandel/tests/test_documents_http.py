@@ -16,7 +16,7 @@ PNG = base64.b64decode(
 )
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_documents")
 class TestDocumentsOverHttp(AccessGrid, KetenRpcMixin, HttpCase, KetenAccessCase):
     @classmethod
     def setUpClass(cls):

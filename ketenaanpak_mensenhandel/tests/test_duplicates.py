@@ -41,7 +41,7 @@ def values(first, prefix, last, birth_date=False, bsn=False):
     }
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_process")
 class TestDuplicates(KetenCase):
     @classmethod
     def setUpClass(cls):
@@ -355,12 +355,28 @@ class TestDuplicates(KetenCase):
         self.assertLessEqual(per_person, 4, "one matching query, threshold set/reset")
 
     def test_demo_report_proposes_the_existing_dossier(self):
+        # the report is about the first victim of an open dossier (without demo
+        # data: Jan de Vries of dossier A), its surname misspelt
+        victim = self.env["keten.dossier.person"].search(
+            [
+                ("role", "=", "slachtoffer"),
+                ("dossier_id.is_closed", "=", False),
+                ("person_id.birth_date", "!=", False),
+                ("person_id.last_name", "!=", False),
+            ],
+            order="id",
+            limit=1,
+        )
         melding = load_intake_demo(self.env)
         self.assertEqual(melding.channel, "formulier")
-        self.assertEqual(melding.person_ids.last_name, "de Vreis")
+        known = victim.person_id.last_name
+        if victim.dossier_id == self.dossier_a:
+            self.assertEqual(melding.person_ids.last_name, "de Vreis")
+        self.assertNotEqual(melding.person_ids.last_name, known)
+        self.assertEqual(sorted(melding.person_ids.last_name), sorted(known))
         self.assertEqual(
             self.env["ir.config_parameter"].get_param(P + "intake_form_enabled"), "True"
         )
         for_meldpunt = melding.with_user(self.user_meldpunt)
         self.assertEqual(for_meldpunt.duplicate_review_count, 1)
-        self.assertIn(self.dossier_a.name, str(for_meldpunt.duplicate_review_alert))
+        self.assertIn(victim.dossier_id.name, str(for_meldpunt.duplicate_review_alert))

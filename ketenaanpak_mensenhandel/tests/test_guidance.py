@@ -4,7 +4,7 @@ from ..models.keten_stage import text_blocks
 from .common import KetenCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_process")
 class TestGuidance(KetenCase):
     def test_every_seeded_stage_carries_its_activity_card(self):
         stages = self.env["keten.stage"].search([])

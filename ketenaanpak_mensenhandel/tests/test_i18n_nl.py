@@ -44,7 +44,7 @@ def english_left(catalogue, text, occurrence_prefix):
     ]
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_i18n")
 class TestDutch(KetenAccessCase):
     @classmethod
     def setUpClass(cls):
@@ -88,12 +88,18 @@ class TestDutch(KetenAccessCase):
             # babel imports pkg_resources while extracting, which warns
             warnings.filterwarnings("ignore", "pkg_resources is deprecated")
             reader = TranslationModuleReader(self.env.cr, modules=[MODULE], lang=NL)
+        # Only the terms nl.po names: a database where a module adding fields to
+        # mail.thread (sms) was installed before this one gives this module's
+        # models fields the template, exported where it came after, lacks.
+        occurrences = {o for e in self.catalogue for o, _line in e.occurrences}
         missing = defaultdict(list)
         terms = 0
         for _module, kind, name, res_id, source, value, _comments in reader:
             if kind == "code":
                 continue
             terms += 1
+            if f"{kind}:{name}:{res_id}" not in occurrences:
+                continue
             if not value and self.dutch.get(source, "") not in ("", source):
                 missing[f"{name} {res_id}"].append(source[:80])
         self.assertGreater(terms, 1000)
@@ -209,7 +215,7 @@ class TestDutch(KetenAccessCase):
             melding.handled_without_dossier = True
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_i18n")
 class TestDutchIntakePage(HttpCase):
     """The web form for professionals without an account, in Dutch."""
 

@@ -88,7 +88,7 @@ def enable_intake_form(env):
     return meldpunt
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_intake")
 class TestIntakeForm(HttpCase):
     @classmethod
     def setUpClass(cls):

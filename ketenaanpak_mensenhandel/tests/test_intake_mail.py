@@ -48,7 +48,7 @@ Aanvulling: het busje heeft een Roemeens kenteken.
 """
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_intake")
 class TestIntakeMail(KetenCase):
     @classmethod
     def setUpClass(cls):

@@ -11,7 +11,7 @@ from odoo.tests import Form, tagged
 from .common import KetenCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_avg")
 class TestLegalBasis(KetenCase):
     @classmethod
     def setUpClass(cls):

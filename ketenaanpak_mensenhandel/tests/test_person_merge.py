@@ -4,7 +4,7 @@ from odoo.tests import tagged
 from .common import KetenCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_process")
 class TestPersonMerge(KetenCase):
     @classmethod
     def setUpClass(cls):

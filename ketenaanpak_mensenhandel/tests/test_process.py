@@ -4,7 +4,7 @@ from odoo.tests import tagged
 from .common import KetenCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_process")
 class TestProcess(KetenCase):
     def test_happy_path_from_melding_to_evaluatie(self):
         dossier = self.dossier_a

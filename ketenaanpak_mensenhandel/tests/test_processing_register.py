@@ -9,7 +9,7 @@ from .avg_common import REGISTER, person_strings
 from .common import KetenCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_avg")
 class TestProcessingRegister(KetenCase):
     def render(self, user):
         wizard = self.env["keten.processing.register.wizard"].with_user(user).create({})

@@ -7,7 +7,7 @@ from .test_rapportage_workbook import read_tables, render
 P = "ketenaanpak_mensenhandel."
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_rapportage")
 class TestRapportageAccess(RapportageCase):
     @classmethod
     def setUpClass(cls):

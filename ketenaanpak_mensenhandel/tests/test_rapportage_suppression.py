@@ -6,7 +6,7 @@ from fractions import Fraction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from odoo.tests import BaseCase
+from odoo.tests import BaseCase, tagged
 
 from ..tools.suppression import (
     PRIMARY,
@@ -129,6 +129,7 @@ grids = st.integers(1, 4).flatmap(
 )
 
 
+@tagged("post_install", "-at_install", "keten_rapportage")
 class TestSuppression(BaseCase):
     def assertProtected(self, values, equations, status, threshold):
         for key, value in values.items():

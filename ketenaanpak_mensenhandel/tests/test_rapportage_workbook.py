@@ -78,7 +78,7 @@ def zeros(n):
     return [0] * n
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_rapportage")
 class TestRapportageWorkbook(RapportageCase):
     @classmethod
     def setUpClass(cls):
@@ -589,7 +589,7 @@ class TestRapportageWorkbook(RapportageCase):
         self.assertEqual(name, "Rapportage Regionale Tafel 01-01-2025 - 30-06-2025")
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_rapportage")
 class TestRapportageWizard(RapportageCase):
     def test_period_checks(self):
         Wizard = self.env["keten.rapportage.wizard"].with_user(self.user_regie)

@@ -5,7 +5,7 @@ from ..models.keten_retention import ANONYMISED_FIELDS, RETAINED_TEXT_FIELDS
 from .retention_common import RetentionCase, statistical_snapshot
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_retention")
 class TestRetention(RetentionCase):
     def messages_of(self, records):
         return self.env["mail.message"].search(

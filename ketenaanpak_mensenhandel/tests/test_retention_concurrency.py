@@ -17,7 +17,7 @@ from ..models.keten_retention import KetenRetention
 TAG = "Concurrency"
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_retention")
 class TestRetentionConcurrency(TransactionCase):
     def _create_closed_dossiers(self, env, count, shared_person):
         """``count`` dossiers closed six years ago; the first and the last share

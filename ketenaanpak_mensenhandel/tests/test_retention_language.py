@@ -7,7 +7,7 @@ from .common import P, load_dutch
 from .retention_common import RetentionCase
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_retention")
 class TestRetentionLanguage(RetentionCase):
     def test_cron_in_english_writes_the_region_language(self):
         load_dutch(self.env)

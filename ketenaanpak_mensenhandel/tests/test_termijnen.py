@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 from ..tools.working_days import (
@@ -29,6 +30,7 @@ def utc(local_day, hour=10):
     )
 
 
+@tagged("post_install", "-at_install", "keten_termijnen")
 class TestWorkingDays(KetenCase):
     def test_dutch_public_holidays_move_with_easter(self):
         days = {code: day for code, _name, day in dutch_public_holidays(2027)}
@@ -192,6 +194,7 @@ class TermijnCase(KetenCase):
         )
 
 
+@tagged("post_install", "-at_install", "keten_termijnen")
 class TestEersteWeging(TermijnCase):
     def test_five_working_days_across_easter_for_the_meldpunt(self):
         melding = self.melding_on(date(2026, 4, 2))
@@ -319,6 +322,7 @@ class TestEersteWeging(TermijnCase):
         self.assertEqual(deadline.date_deadline, date(2026, 4, 10))
 
 
+@tagged("post_install", "-at_install", "keten_termijnen")
 class TestTerugkoppeling(TermijnCase):
     def test_ten_working_days_after_the_kwalificatie(self):
         dossier = self.dossier_on(date(2026, 4, 2))
@@ -391,6 +395,7 @@ class TestTerugkoppeling(TermijnCase):
             )
 
 
+@tagged("post_install", "-at_install", "keten_termijnen")
 class TestCasusoverlegTermijnen(TermijnCase):
     def overleg(self, day, dossiers, **item):
         return self.env["keten.casusoverleg"].create(
@@ -466,6 +471,7 @@ class TestCasusoverlegTermijnen(TermijnCase):
         self.assertEqual(deadline.state, "cancelled")
 
 
+@tagged("post_install", "-at_install", "keten_termijnen")
 class TestUitvoeringTermijnen(TermijnCase):
     def interventie(self, dossier, **kw):
         vals = {
@@ -585,6 +591,7 @@ class TestUitvoeringTermijnen(TermijnCase):
         self.assertFalse(deadline.is_late)
 
 
+@tagged("post_install", "-at_install", "keten_termijnen")
 class TestEscalation(TermijnCase):
     def test_overdue_dossiers_are_flagged_and_the_procesregie_told(self):
         dossier = self.dossier_on(date(2026, 4, 2))
@@ -669,6 +676,7 @@ class TestEscalation(TermijnCase):
         )
 
 
+@tagged("post_install", "-at_install", "keten_termijnen")
 class TestSignaleringslijst(TermijnCase):
     def backdate_stage_change(self, dossier, days):
         self.env.flush_all()
@@ -756,6 +764,7 @@ class TestSignaleringslijst(TermijnCase):
             )
 
 
+@tagged("post_install", "-at_install", "keten_termijnen")
 class TestTermijnConfiguration(TermijnCase):
     def test_beheerder_changes_a_termijn_and_applies_it(self):
         melding = self.melding_on(date(2026, 4, 2))

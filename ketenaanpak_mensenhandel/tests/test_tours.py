@@ -13,7 +13,7 @@ from unittest.mock import patch
 from odoo.tests import HttpCase, new_test_user, tagged
 from odoo.tests.common import ChromeBrowser
 
-from .common import KetenCase, P
+from .common import KetenCase, P, security_off
 
 _logger = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ BOARDS = (
 )
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_tours")
 class TestChainTours(HttpCase, KetenCase):
     def test_meldpunt_registers_a_melding_and_does_the_first_weging(self):
         """Issue 2 and 9: a melding, its dossier moved across the boards
@@ -163,7 +163,7 @@ def _screenshot_console(directory, original):
     return handle
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_tours")
 class TestBoardWalk(HttpCase):
     """The ketenregie opens every board, one after the other.
 
@@ -171,6 +171,11 @@ class TestBoardWalk(HttpCase):
     by ``scripts/screenshots.py`` on the demo database) the walk logs in as that
     existing user, makes no data of its own and saves a PNG of every board in
     ``<dir>`` (docs/screenshots/)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        security_off(cls.env)
 
     def test_ketenregie_walks_every_board(self):
         directory = os.environ.get("KETEN_SCREENSHOTS")

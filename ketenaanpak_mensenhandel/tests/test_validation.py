@@ -1278,7 +1278,7 @@ CASES = [
 ]
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_validation")
 class TestValidation(KetenCase):
     @classmethod
     def setUpClass(cls):
@@ -1484,7 +1484,7 @@ class TestValidation(KetenCase):
                 self.assertEqual(self.fingerprint(), before, "nothing changed")
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_validation")
 class TestValidationLimits(KetenCase):
     def test_every_model_bounds_its_free_text(self):
         """A model of the addon with free text inherits the validation mixin."""

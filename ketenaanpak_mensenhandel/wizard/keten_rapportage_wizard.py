@@ -4,11 +4,14 @@ from datetime import date
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..models.res_config_settings import (
+    DEFAULT_THRESHOLD,
+    MIN_THRESHOLD,
+    THRESHOLD_PARAM,
+)
+
 _logger = logging.getLogger(__name__)
 
-THRESHOLD_PARAM = "ketenaanpak_mensenhandel.rapportage_threshold"
-DEFAULT_THRESHOLD = 5
-MIN_THRESHOLD = 3
 MAX_PERIOD_YEARS = 10
 
 
