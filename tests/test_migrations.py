@@ -104,6 +104,13 @@ DOCUMENTED_CHANGES = (
     Change("keten_dossier", "write_date", _NEXT_DEADLINE, since="18.0.1.3.0"),
     Change("keten_melding", "write_date", _NEXT_DEADLINE, since="18.0.1.3.0"),
     Change(
+        "keten_termijn",
+        "*",
+        "18.0.1.5.0 adds termijnen (data/keten_termijn_data.xml): the CoMensha "
+        "registration",
+        since="18.0.1.5.0",
+    ),
+    Change(
         "keten_deadline",
         "*",
         "18.0.1.5.0 post-migrate.py: the termijn of each CoMensha registration it "

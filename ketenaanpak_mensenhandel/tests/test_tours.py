@@ -228,7 +228,7 @@ class TestBoardWalk(HttpCase):
         return user.login
 
 
-@tagged("post_install", "-at_install")
+@tagged("post_install", "-at_install", "keten_tours")
 class TestDocumentTour(HttpCase, KetenCase):
     def test_ketenregie_drops_a_document_on_a_dossier(self):
         """Issue 21: upload by drag and drop, the PDF previewed, the preview a
