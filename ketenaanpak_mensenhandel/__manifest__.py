@@ -19,12 +19,15 @@
         "security/keten_security.xml",
         "security/ir.model.access.csv",
         "security/keten_rules.xml",
+        "security/keten_document_rules.xml",
+        "security/keten_comensha_rules.xml",
         "data/ir_sequence_data.xml",
         "data/keten_hoofdstap_data.xml",
         "data/keten_stage_data.xml",
         "data/keten_verschijningsvorm_data.xml",
         "data/keten_verschijningsvorm_colors.xml",
         "data/keten_termijn_data.xml",
+        "data/keten_comensha_data.xml",
         "data/mail_alias_data.xml",
         "data/mail_template_data.xml",
         "data/ir_cron_data.xml",
@@ -36,6 +39,8 @@
         "views/keten_casusoverleg_views.xml",
         "views/keten_plan_views.xml",
         "views/keten_interventie_views.xml",
+        "views/keten_document_views.xml",
+        "views/keten_comensha_views.xml",
         "views/keten_evaluatie_views.xml",
         "views/keten_preventie_views.xml",
         "views/keten_config_views.xml",
@@ -74,6 +79,8 @@
     "assets": {
         "web.assets_backend": [
             "ketenaanpak_mensenhandel/static/src/scss/keten.scss",
+            "ketenaanpak_mensenhandel/static/src/js/**/*",
+            "ketenaanpak_mensenhandel/static/src/xml/**/*",
             "ketenaanpak_mensenhandel/static/src/views/**/*",
         ],
         "web.assets_tests": [

@@ -103,6 +103,20 @@ DOCUMENTED_CHANGES = (
     ),
     Change("keten_dossier", "write_date", _NEXT_DEADLINE, since="18.0.1.3.0"),
     Change("keten_melding", "write_date", _NEXT_DEADLINE, since="18.0.1.3.0"),
+    Change(
+        "keten_termijn",
+        "*",
+        "18.0.1.5.0 adds termijnen (data/keten_termijn_data.xml): the CoMensha "
+        "registration",
+        since="18.0.1.5.0",
+    ),
+    Change(
+        "keten_deadline",
+        "*",
+        "18.0.1.5.0 post-migrate.py: the termijn of each CoMensha registration it "
+        "makes",
+        since="18.0.1.5.0",
+    ),
 )
 
 
@@ -435,9 +449,52 @@ def check_18_0_1_3_0(upgrade):
     assert not without, f"open termijnen without activity: {without}"
 
 
+def check_18_0_1_5_0(upgrade):
+    """A CoMensha registration, to be reported with its termijn open, for every
+    victim of a qualified dossier with a CoMensha consent from before the
+    upgrade; nothing else is registered."""
+    db = upgrade.db
+    assert "keten_comensha_registration" not in upgrade.before
+    consents = upgrade.before.get("keten_consent")
+    expected = set()
+    if consents is not None:
+        wegingen = upgrade.before["keten_weging"].rows.values()
+        qualified = {
+            row["dossier_id"]
+            for row in wegingen
+            if row["state"] == "vastgesteld" and row["kwalificatie"] == "wel"
+        }
+        links = upgrade.before["keten_dossier_person"].rows.values()
+        consenting = {
+            row["person_id"]
+            for row in consents.rows.values()
+            if row["purpose"] == "comensha" and not row["date_withdrawn"]
+        }
+        expected = {
+            (row["dossier_id"], row["person_id"])
+            for row in links
+            if row["role"] == "slachtoffer"
+            and row["person_id"] in consenting
+            and row["dossier_id"] in qualified
+        }
+    rows = db.query(
+        "SELECT r.dossier_id, r.person_id, r.state, k.state"
+        " FROM keten_comensha_registration r"
+        " LEFT JOIN keten_deadline k ON k.res_model = 'keten.comensha.registration'"
+        " AND k.res_id = r.id"
+    )
+    assert {(d, p) for d, p, _s, _k in rows} == expected, (rows, expected)
+    assert all(
+        state == "te_melden" and open_ == "open" for _d, _p, state, open_ in rows
+    )
+    if upgrade.version == "18.0.1.4.0":
+        assert expected, "the demo of 18.0.1.4.0 has a CoMensha consent"
+
+
 MIGRATION_CHECKS = {
     "18.0.1.1.0": check_18_0_1_1_0,
     "18.0.1.3.0": check_18_0_1_3_0,
+    "18.0.1.5.0": check_18_0_1_5_0,
 }
 
 

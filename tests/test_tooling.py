@@ -27,6 +27,7 @@ FEATURE_TAGS = {
     "keten_access": "need-to-know: record rules, field groups, JSON-RPC, side views",
     "keten_avg": "AVG rights: legal bases, inzage, rectificatie, erasure, register",
     "keten_demo": "the demo region loader",
+    "keten_documents": "documents on dossiers: need-to-know per kind, upload, download",
     "keten_i18n": "the Dutch translation on every screen",
     "keten_intake": "e-mail and web intake",
     "keten_performance": "query budgets of the forms",

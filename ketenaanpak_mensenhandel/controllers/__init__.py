@@ -1,3 +1,4 @@
 from . import intake
 from . import report
+from . import binary
 from . import security

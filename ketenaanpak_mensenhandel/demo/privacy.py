@@ -60,3 +60,89 @@ def load_privacy(build):
     request.action_verify_identity()
     build.xmlid("demo_avg_request_inzage", request)
     return request
+
+
+def load_rights(build):
+    """The other rights of data subjects and the CoMensha registration: the
+    registration of the victim of pilot 7 reported, that of pilot 8 still to
+    report; a portability request of the victim of pilot 10 prepared by the
+    privacy officer and awaiting its release by a second one (the Beheerder);
+    an objection of the victim of pilot 9 to sharing with the
+    woningcorporatie, upheld and carried out with four eyes."""
+    env, orgs, users = build.env, build.orgs, build.users
+    today = build.today()
+    Registration = env["keten.comensha.registration"]
+    dossier_7, dossier_8 = build.ref("demo_dossier_7"), build.ref("demo_dossier_8")
+    reported = Registration.search([("dossier_id", "=", dossier_7.id)])
+    reported.write(
+        {
+            "state": "gemeld",
+            "date_reported": today - timedelta(days=45),
+            "reported_by_id": users["ketenregie"].id,
+            "note": "Kenmerk CoMensha 2026-0417 (demo)",
+        }
+    )
+    build.xmlid("demo_comensha_registration_7", reported)
+    env["keten.consent"].create(
+        {
+            "person_id": build.victim(dossier_8).id,
+            "purpose": "comensha",
+            "organisation_id": orgs["comensha"].id,
+            "purpose_note": "Landelijke registratie slachtoffers mensenhandel",
+            "date_given": today - timedelta(days=2),
+            "given_by": "self",
+            "written": True,
+            "comensha_name_allowed": True,
+        }
+    )
+    build.xmlid(
+        "demo_comensha_registration_8",
+        Registration.search([("dossier_id", "=", dossier_8.id)]),
+    )
+
+    def request(victim, request_type, days_ago, **values):
+        found = (
+            env["keten.avg.request"]
+            .with_user(users["privacy"])
+            .create(
+                {
+                    "request_type": request_type,
+                    "channel": "email",
+                    "date_received": today - timedelta(days=days_ago),
+                    "subject_name": victim.name,
+                    "subject_birth_date": victim.birth_date,
+                    "identity_note": "Kopie ID-bewijs gezien via de advocaat, "
+                    "niet bewaard",
+                    **values,
+                }
+            )
+        )
+        found.action_find_person()
+        found.action_verify_identity()
+        return found
+
+    portability = request(
+        build.victim(build.ref("demo_dossier_10")),
+        "portabiliteit",
+        4,
+        request_note="Wil haar gegevens meenemen naar de hulpverlener in haar "
+        "nieuwe woonplaats.",
+    )
+    portability.action_prepare_portability()
+    build.xmlid("demo_avg_request_portability", portability)
+    objection = request(
+        build.victim(build.ref("demo_dossier_9")),
+        "bezwaar",
+        12,
+        request_note="Wil niet dat de woningcorporatie iets over haar weet.",
+        objection_scope="sharing",
+        objection_organisation_id=orgs["woningcorporatie"].id,
+        objection_decision="upheld",
+        objection_reason="De woningcorporatie heeft geen taak in haar zaak en geen "
+        "grondslag; haar belang om niet bekend te zijn bij haar verhuurder weegt "
+        "zwaarder.",
+    )
+    objection.action_decide_objection()
+    objection.with_user(users["beheerder"]).action_submit()
+    objection.with_user(env.ref("base.user_admin")).action_approve()
+    build.xmlid("demo_avg_request_objection", objection)

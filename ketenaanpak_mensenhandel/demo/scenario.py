@@ -10,10 +10,11 @@ to the day it is loaded and moved into the past where a case is older.
 import logging
 
 from .builders import DemoBuilder
+from .documents import load_documents
 from .historic_dossiers import load_historic_dossiers
 from .intake import load_intake_demo
 from .pilot_dossiers import load_pilot_dossiers
-from .privacy import load_privacy
+from .privacy import load_privacy, load_rights
 from .termijnen import load_termijnen
 from .users import finish_users
 
@@ -42,6 +43,8 @@ def load_demo_region(env):
     load_pilot_dossiers(build)
     load_historic_dossiers(build, count=50)
     load_privacy(build)
+    load_documents(build)
+    load_rights(build)
     load_termijnen(build)
     load_intake_demo(env(su=True))
     _logger.info("Demo region Noord- en Oost-Gelderland loaded")

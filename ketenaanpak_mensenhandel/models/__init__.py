@@ -39,6 +39,11 @@ from . import keten_interventie
 from . import keten_strafrecht
 from . import keten_evaluatie
 from . import keten_lesson
+from . import keten_document
+from . import keten_dossier_document
+from . import keten_person_document
+from . import keten_interventie_document
+from . import keten_strafrecht_document
 from . import keten_preventie
 from . import keten_duplicate_review_mixin
 from . import keten_person_duplicate
@@ -48,6 +53,7 @@ from . import keten_intake_attempt
 from . import keten_intake_form
 from . import ir_http
 from . import ir_attachment
+from . import ir_binary
 from . import res_config_settings
 from . import mail_activity
 from . import mail_followers
@@ -56,6 +62,12 @@ from . import keten_deadline
 from . import keten_deadline_sync
 from . import keten_deadline_rules
 from . import keten_deadline_escalation
+from . import keten_deadline_comensha
+from . import keten_comensha_registration
+from . import keten_weging_comensha
+from . import keten_dossier_comensha
 from . import keten_signalering
 from . import resource_calendar_leaves
+from . import keten_avg_request_portability
+from . import keten_avg_request_objection
 from . import keten_retention

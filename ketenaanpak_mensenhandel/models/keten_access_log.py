@@ -16,6 +16,7 @@ ACCESS_PATHS = [
     ("search", "Search / autocomplete"),
     ("report", "Report / print"),
     ("inzage", "Inzage report"),
+    ("download", "Download / preview of a file"),
     ("auth", "Authentication"),
     ("other", "Other"),
 ]
@@ -278,6 +279,8 @@ class KetenAccessLog(models.Model):
                 "(SELECT m.dossier_id FROM keten_melding m WHERE m.id = r.id)"
             )
             person_sql = SQL("NULL")
+        elif hasattr(records, "_access_log_columns"):
+            ref_sql, dossier_sql, person_sql = records._access_log_columns()
         else:
             ref_sql = SQL("%s", record_ref)
             dossier_sql = SQL("NULL")

@@ -667,7 +667,10 @@ class KetenAvgRequest(models.Model):
         """Lift a restriction (a Beheerder, with the reason)."""
         self._ensure_beheerder()
         for request in self:
-            if request.request_type != "beperking" or request.state != "done":
+            if (
+                request.state != "done"
+                or request.person_id.sudo().restriction_request_id != request
+            ):
                 raise UserError(
                     self.env._("Only a restriction in force can be lifted.")
                 )
@@ -742,7 +745,6 @@ class KetenAvgRequest(models.Model):
 
     def _execute_request(self):
         self.ensure_one()
-        now = fields.Datetime.now()
         person = self.person_id.sudo()
         _ = self.env._
         if self.request_type == "wissen":
@@ -756,6 +758,14 @@ class KetenAvgRequest(models.Model):
                 ),
                 (_("Messages removed"), summary["messages"]),
                 (_("Files removed"), summary["attachments"]),
+                (_("Documents about them removed"), summary["documents"]),
+                (
+                    _(
+                        "Documents on their dossiers about nobody in particular "
+                        "(review them by hand)"
+                    ),
+                    summary["documents_to_review"],
+                ),
                 (_("Who-viewed entries removed"), summary["access_log"]),
                 (_("Recorded changes removed"), summary["rectifications"]),
             ]
@@ -772,6 +782,11 @@ class KetenAvgRequest(models.Model):
                 "restriction is lifted.",
                 ref=self.person_ref,
             )
+        self._close_approved(result)
+
+    def _close_approved(self, result, **values):
+        """The request was approved (four eyes) and carried out by this user."""
+        now = fields.Datetime.now()
         self.write(
             {
                 "state": "done",
@@ -780,5 +795,6 @@ class KetenAvgRequest(models.Model):
                 "done_by_id": self.env.uid,
                 "date_done": now,
                 "result": result,
+                **values,
             }
         )

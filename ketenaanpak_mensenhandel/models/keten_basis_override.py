@@ -73,6 +73,10 @@ class KetenBasisOverride(models.Model):
         """
         if self.env.su or not organisations or not dossiers:
             return self.browse()
+        # an upheld objection (AVG art. 21) to sharing is not overridden
+        self.env["keten.avg.request"]._ensure_no_upheld_objection(
+            organisations, dossiers
+        )
         problems = organisations._basis_problems(dossiers)
         if problems:
             # one save can involve the same organisation twice (an overleg and

@@ -20,6 +20,12 @@ CONSENT_GIVERS = [
 # authority; from 16 the person gives it themselves.
 CONSENT_AGE = 16
 
+# Without a birth date the user states the age when the consent is recorded.
+AGE_STATEMENTS = [
+    ("16_plus", "16 or older"),
+    ("under_16", "Younger than 16"),
+]
+
 
 class KetenConsent(models.Model):
     """Consent of a person where consent is the basis of a processing, e.g. the
@@ -76,6 +82,23 @@ class KetenConsent(models.Model):
     age_when_given = fields.Integer(
         string="Age when consenting", compute="_compute_age_when_given"
     )
+    birth_date_known = fields.Boolean(
+        string="Birth date known", compute="_compute_age_when_given"
+    )
+    age_statement = fields.Selection(
+        AGE_STATEMENTS,
+        string="Age when consenting (stated)",
+        tracking=True,
+        help="When the birth date of the person is unknown, state whether they "
+        "were 16 or older when consenting: from 16 the person signs themselves, "
+        "younger a parent or guardian (UAVG art. 5). Recorded with the consent.",
+    )
+    comensha_name_allowed = fields.Boolean(
+        string="Name may be passed on",
+        tracking=True,
+        help="Registration with CoMensha: the person agrees that their name is "
+        "passed on. Without it the registration goes without a name.",
+    )
     state = fields.Selection(
         [("active", "Given"), ("withdrawn", "Withdrawn")],
         compute="_compute_state",
@@ -87,6 +110,7 @@ class KetenConsent(models.Model):
         for consent in self:
             age = age_on(consent.person_id.sudo().birth_date, consent.date_given)
             consent.age_when_given = age if age is not None else -1
+            consent.birth_date_known = age is not None
 
     @api.depends("date_withdrawn")
     def _compute_state(self):
@@ -112,13 +136,17 @@ class KetenConsent(models.Model):
                     )
                 )
 
-    @api.constrains("given_by", "given_by_name", "date_given", "person_id")
+    @api.constrains(
+        "given_by", "given_by_name", "date_given", "person_id", "age_statement"
+    )
     def _check_signer(self):
         if self._is_anonymising():
             return
         for consent in self:
             age = consent.age_when_given
             ref = f"P-{consent.person_id.id}"
+            if not consent.birth_date_known:
+                consent._check_stated_age(ref)
             if consent.given_by == "self" and 0 <= age < CONSENT_AGE:
                 raise ValidationError(
                     self.env._(
@@ -143,6 +171,39 @@ class KetenConsent(models.Model):
                     self.env._("Record the name of who signed for the person.")
                 )
 
+    def _check_stated_age(self, ref):
+        """Without a birth date the stated age decides who signs."""
+        self.ensure_one()
+        if self.given_by == "self" and not self.age_statement:
+            raise ValidationError(
+                self.env._(
+                    "The birth date of %(ref)s is unknown: state whether the person "
+                    "was 16 or older when consenting (Age when consenting). From 16 "
+                    "the person signs themselves, younger a parent or guardian "
+                    "(UAVG art. 5).",
+                    ref=ref,
+                )
+            )
+        if self.given_by == "self" and self.age_statement == "under_16":
+            raise ValidationError(
+                self.env._(
+                    "%(ref)s was younger than 16 when consenting: a parent or "
+                    "guardian signs (UAVG art. 5).",
+                    ref=ref,
+                )
+            )
+        if self.given_by in ("parent", "guardian") and self.age_statement == (
+            "16_plus"
+        ):
+            raise ValidationError(
+                self.env._(
+                    "%(ref)s was 16 or older when consenting: the person signs "
+                    "themselves (or a legal representative under curatele or "
+                    "mentorschap).",
+                    ref=ref,
+                )
+            )
+
     @api.constrains("purpose", "written", "organisation_id")
     def _check_purpose(self):
         for consent in self:
@@ -163,14 +224,27 @@ class KetenConsent(models.Model):
             [vals["person_id"] for vals in vals_list if vals.get("person_id")]
         )
         persons._ensure_not_restricted()
-        return super().create(vals_list)
+        consents = super().create(vals_list)
+        consents._sync_registrations()
+        return consents
 
     def write(self, vals):
         if "person_id" in vals and not self.env.su:
             raise UserError(
                 self.env._("A consent belongs to one person: record a new one.")
             )
-        return super().write(vals)
+        result = super().write(vals)
+        if {"date_withdrawn", "purpose", "organisation_id", "date_given"} & set(vals):
+            self._sync_registrations()
+        return result
+
+    def _sync_registrations(self):
+        """The CoMensha registrations of these persons follow their consent."""
+        comensha = self.filtered(lambda c: c.purpose == "comensha")
+        if comensha and not self._is_anonymising():
+            self.env["keten.comensha.registration"]._sync_for_persons(
+                comensha.person_id
+            )
 
     def action_withdraw(self):
         self.filtered(lambda c: not c.date_withdrawn).write(

@@ -220,7 +220,9 @@ class KetenPerson(models.Model):
     def _compute_name(self):
         for person in self:
             if person.is_anonymised:
-                person.name = self.env._("Anonymised person %(ref)s", ref=person.id)
+                # in the region's language, not the language of who anonymised
+                region = self.env["keten.retention"]._region_env()
+                person.name = region._("Anonymised person %(ref)s", ref=person.id)
                 continue
             parts = [person.first_name, person.name_prefix, person.last_name]
             person.name = " ".join(p.strip() for p in parts if p and p.strip()) or False

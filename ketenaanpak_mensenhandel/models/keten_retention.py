@@ -7,8 +7,10 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 
-from ..tools.masking import compile_masks, identifying_strings, mask_html, mask_text
+from ..tools.masking import compile_masks, mask_html, mask_text, person_strings
 from .keten_avg_request import ANONYMISED_REQUEST_FIELDS
+from .keten_avg_request_objection import OBJECTION_ANONYMISED_FIELDS
+from .keten_avg_request_portability import PORTABILITY_ANONYMISED_FIELDS
 from .keten_melding import MELDER_FIELDS
 from .keten_validation_mixin import PARAM_PREFIX
 from .res_config_settings import DEFAULT_RETENTION_YEARS
@@ -68,6 +70,11 @@ ANONYMISED_FIELDS = {
     "keten.evaluatie": ("name", "case_description", "went_well", "to_improve"),
     # why an organisation without a valid basis was involved anyway
     "keten.basis.override": ("reason",),
+    # documents of a case: title, description and the file itself go; the
+    # kind, date and organisation stay
+    "keten.document": ("name", "note", "file_name", "datas"),
+    # what was passed on to CoMensha stays (no name in it); the note goes
+    "keten.comensha.registration": ("note",),
     # records about one person (AVG): emptied with the person
     "keten.consent": (
         "purpose_note",
@@ -75,7 +82,11 @@ ANONYMISED_FIELDS = {
         "withdrawal_note",
         "document_name",
     ),
-    "keten.avg.request": ANONYMISED_REQUEST_FIELDS,
+    "keten.avg.request": (
+        ANONYMISED_REQUEST_FIELDS
+        + PORTABILITY_ANONYMISED_FIELDS
+        + OBJECTION_ANONYMISED_FIELDS
+    ),
     # old and new values of personal data: the rows are deleted with the
     # person or the melding (these fields are listed for completeness)
     "keten.rectification": ("old_value", "new_value", "reason"),
@@ -92,8 +103,18 @@ RETAINED_TEXT_FIELDS = {
     "keten.strafrecht": ("name",),
     "keten.basis.override": ("source_ref", "problem"),
     # result: what an executed request did, in counts
-    "keten.avg.request": ("name", "result"),
+    # and the name and fingerprint of a portability export (its file goes)
+    "keten.avg.request": (
+        "name",
+        "result",
+        "portability_hash",
+        "portability_file_name",
+    ),
     "keten.rectification": ("res_model", "record_ref", "field_name", "field_label"),
+    # the type of the file (application/pdf)
+    "keten.document": ("mimetype",),
+    # the name of the region
+    "keten.comensha.registration": ("region",),
 }
 
 
@@ -131,8 +152,28 @@ class KetenRetention(models.AbstractModel):
         return today - relativedelta(years=self._retention_years())
 
     @api.model
+    def _region_lang(self):
+        """The language of the texts anonymisation leaves in the records: the
+        region's (its company's language), not that of the user or cron that
+        runs it. A later change makes every region a company; a record's
+        region will then be its company."""
+        lang = self.env.company.partner_id.lang
+        if lang and self.env["res.lang"]._lang_get(lang):
+            return lang
+        return self.env.lang or "en_US"
+
+    @api.model
+    def _region_env(self):
+        """This environment in the region's language."""
+        return self.env(context=dict(self.env.context, lang=self._region_lang()))
+
+    @api.model
     def _placeholder(self):
-        return self.env._("[removed]")
+        return self._region_env()._("[removed]")
+
+    @api.model
+    def _default_reason(self):
+        return self._region_env()._("bewaartermijn passed")
 
     # ------------------------------------------------------------------
     # What is due
@@ -321,7 +362,7 @@ class KetenRetention(models.AbstractModel):
 
     @api.model
     def _post_note(self, records, reason):
-        body = self.env._(
+        body = self._region_env()._(
             "Anonymised: %(reason)s. Names, free text, messages and files were "
             "removed; the figures were kept.",
             reason=reason,
@@ -368,6 +409,14 @@ class KetenRetention(models.AbstractModel):
         summary["records"] += self._clear_text(consents)
         consents.filtered("document").write({"document": False})
         self._purge_mail(consents, summary)
+        documents = env["keten.document"].search(
+            [("person_id", "in", persons.ids), ("is_anonymised", "=", False)]
+        )
+        summary["records"] += self._clear_text(documents)
+        if documents:
+            documents.write(
+                {"is_anonymised": True, "anonymised_date": fields.Datetime.now()}
+            )
         requests = env["keten.avg.request"].search([("person_id", "in", persons.ids)])
         summary["records"] += self._clear_text(requests)
         if requests:
@@ -379,7 +428,12 @@ class KetenRetention(models.AbstractModel):
         one recordset per model."""
         wegingen = dossiers.weging_ids
         plans = dossiers.plan_ids
-        overrides = dossiers.env["keten.basis.override"].search(
+        env = dossiers.env
+        overrides = env["keten.basis.override"].search(
+            [("dossier_id", "in", dossiers.ids)]
+        )
+        documents = env["keten.document"].search([("dossier_id", "in", dossiers.ids)])
+        registrations = env["keten.comensha.registration"].search(
             [("dossier_id", "in", dossiers.ids)]
         )
         return [
@@ -395,6 +449,8 @@ class KetenRetention(models.AbstractModel):
             dossiers.strafrecht_ids,
             dossiers.evaluatie_ids,
             overrides,
+            documents,
+            registrations,
         ]
 
     @api.model
@@ -413,24 +469,18 @@ class KetenRetention(models.AbstractModel):
             person.melding_ids | person.melder_melding_ids | person.suspect_melding_ids
         )
         dossiers |= meldingen.dossier_id
-        compiled = compile_masks(
+        # the documents about them go, with their files
+        documents = env["keten.document"].search([("person_id", "=", person.id)])
+        summary["documents"] += len(documents)
+        documents.unlink()
+        summary["documents_to_review"] += env["keten.document"].search_count(
             [
-                (
-                    identifying_strings(
-                        person.first_name,
-                        person.name_prefix,
-                        person.last_name,
-                        person.known_as,
-                        person.bsn,
-                        person.phone,
-                        person.email,
-                        person.street,
-                        person.birth_date,
-                    ),
-                    self._placeholder(),
-                )
+                ("dossier_id", "in", dossiers.ids),
+                ("person_id", "=", False),
+                ("is_anonymised", "=", False),
             ]
         )
+        compiled = compile_masks([(person_strings(person), self._placeholder())])
         for records in self._case_records(dossiers, meldingen):
             summary["scrubbed"] += self._scrub_text(records, compiled)
             summary["scrubbed"] += self._scrub_messages(records, compiled)
@@ -497,7 +547,7 @@ class KetenRetention(models.AbstractModel):
         (without a dossier); persons follow when nothing else keeps them."""
         env = self._env_for_anonymisation()
         summary = Counter()
-        reason = reason or env._("bewaartermijn passed")
+        reason = reason or self._default_reason()
         dossiers = env["keten.dossier"].browse(dossiers.ids if dossiers else [])
         dossiers = dossiers.filtered(lambda d: not d.is_anonymised)
         meldingen = env["keten.melding"].browse(meldingen.ids if meldingen else [])
@@ -525,7 +575,7 @@ class KetenRetention(models.AbstractModel):
         rectifications.unlink()
         for batch in records:
             summary["records"] += self._clear_text(batch)
-            if batch._name in ("keten.dossier", "keten.melding"):
+            if batch and "is_anonymised" in batch._fields:
                 batch.write(
                     {"is_anonymised": True, "anonymised_date": fields.Datetime.now()}
                 )
@@ -606,7 +656,7 @@ class KetenRetention(models.AbstractModel):
         persons left over. Rows are claimed with SKIP LOCKED, so two runs at once
         share the work instead of doing it twice."""
         env = self._env_for_anonymisation()
-        reason = reason or env._("bewaartermijn passed")
+        reason = reason or self._default_reason()
         summary = Counter()
         dossier_ids = self._due_ids(self._DUE_DOSSIERS, batch_size, lock=True)
         room = batch_size - len(dossier_ids)

@@ -24,6 +24,7 @@ TERMIJN_CODES = [
     ("interventie_review", "Review of a running interventie"),
     ("nazorg_check", "Nazorg check"),
     ("evaluatie", "Casus evaluatie"),
+    ("comensha", "CoMensha registration"),
 ]
 
 PARAM_CALENDAR = PARAM_PREFIX + "calendar_id"

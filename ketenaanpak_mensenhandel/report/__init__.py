@@ -15,3 +15,5 @@ from . import keten_inzage_report_case
 from . import keten_inzage_report_processing
 from . import keten_processing_register
 from . import keten_access_log_xlsx
+from . import keten_inzage_report_documents
+from . import keten_comensha_xlsx

@@ -64,7 +64,21 @@ DATA_CLASSES = {
         "keten.plan.action": ("name", "description", "result"),
         "keten.interventie": ("name", "intervention_type", "result", "result_note"),
         "keten.evaluatie": ("case_description", "went_well", "to_improve"),
-        "keten.consent": ("purpose", "organisation_id", "date_given"),
+        "keten.consent": ("purpose", "organisation_id", "date_given", "age_statement"),
+        # files of a case (a medical statement is exceptional data, a
+        # proces-verbaal criminal data: their kind decides who sees them)
+        "keten.document": ("name", "document_type", "note", "datas"),
+        # what is passed on to CoMensha with the victim's consent
+        "keten.comensha.registration": (
+            "verschijningsvorm_ids",
+            "age_group",
+            "gender",
+            "nationality_id",
+            "date_signal",
+            "referring_organisation_id",
+        ),
+        # what a data subject asked and what was decided (AVG art. 20, 21)
+        "keten.avg.request": ("request_type", "objection_reason", "portability_file"),
     },
     "exceptional": {
         "keten.weging": (

@@ -24,6 +24,7 @@ TERMIJNEN = [
     ("interventie_review", "Evaluatie van een lopende interventie"),
     ("nazorg_check", "Nazorgcheck"),
     ("evaluatie", "Casusevaluatie"),
+    ("comensha", "Registratie bij CoMensha"),
 ]
 UNIT_LABELS = {"working_days": "werkdagen", "weeks": "weken", "months": "maanden"}
 

@@ -18,9 +18,15 @@ from . import test_access_side_views
 from . import test_avg_access_log
 from . import test_avg_erasure
 from . import test_avg_inzage
+from . import test_avg_objection
+from . import test_avg_portability
 from . import test_avg_rectification
 from . import test_casusoverleg_report
+from . import test_comensha
+from . import test_consent_age
 from . import test_demo
+from . import test_documents
+from . import test_documents_http
 from . import test_duplicates
 from . import test_guidance
 from . import test_i18n_nl
@@ -38,6 +44,7 @@ from . import test_rapportage_suppression
 from . import test_rapportage_workbook
 from . import test_retention
 from . import test_retention_concurrency
+from . import test_retention_language
 from . import test_security_login
 from . import test_security_sessions
 from . import test_security_settings

@@ -590,6 +590,54 @@ SPEC = {
         "beheerder": ("DA DB DS", "", "", ""),
         "finance": NOTHING,
     },
+    # ------------------------------------------------------------------
+    # Documents (#21): DA a verslag on dossier A about V (added by the
+    # gemeente), DM a medical statement on A (GGD), DJ a proces-verbaal on the
+    # criminal track of A (Politie), DB a document on B (Moviera), DP a
+    # document on person P only (Veilig Thuis). Create: "A" a verslag on A,
+    # "AM" a medical statement on A, "SA" a document on the criminal track of A,
+    # "B" one on B, "P" one on person P; always for the user's own organisation.
+    # Medical: zorg partners involved and the ketenregie; criminal track:
+    # Justitie of an involved organisation; the rest follows the dossier.
+    # ------------------------------------------------------------------
+    "keten.document": {
+        "melder_school": NOTHING,
+        "melder_gemeente": NOTHING,
+        "partner_ggd": ("DA DM", "DM", "A AM", "DM"),
+        "partner_gemeente": ("DA", "DA", "A", "DA"),
+        "partner_moviera": ("DB", "DB", "B", "DB"),
+        "partner_riec": NOTHING,
+        "regie_zvh": ("DA DM DB DP", "DA DM DB DP", "A AM B P", "DA DM DB DP"),
+        "regie_meldpunt": ("DA DM DB DP", "DA DM DB DP", "A AM B P", "DA DM DB DP"),
+        "justitie_politie": ("DA DJ", "DJ", "A SA", "DJ"),
+        "justitie_ai": ("DB", "", "B", ""),
+        "rapportage": NOTHING,
+        "privacy": NOTHING,
+        "beheerder": ("DA DM DB DP", "DA DM DB DP", "A AM B P", "DA DM DB DP"),
+        "finance": NOTHING,
+    },
+    # CoMensha registration CR (victim V of dossier A, with her consent): made
+    # by the system, reported by the ketenregie, read by the privacy officer;
+    # never deleted (withdrawn with the consent). The export (W: somebody
+    # else's) is seen by whoever made it.
+    "keten.comensha.registration": {
+        user: (
+            ("CR", "CR", "", "")
+            if user in ("regie_zvh", "regie_meldpunt", "beheerder")
+            else ("CR", "", "", "")
+            if user == "privacy"
+            else NOTHING
+        )
+        for user in USERS
+    },
+    "keten.comensha.export.wizard": {
+        user: (
+            ("", "", "new", "")
+            if user in ("regie_zvh", "regie_meldpunt", "beheerder")
+            else NOTHING
+        )
+        for user in USERS
+    },
     "keten.signalering": {
         user: ("GA GS", "", "", "")
         if user in ("regie_zvh", "regie_meldpunt", "beheerder")

@@ -3,6 +3,7 @@
 The expectations are the hand-written table in ``access_spec.py``.
 """
 
+import base64
 import logging
 from contextlib import closing
 
@@ -17,6 +18,7 @@ from .common import KetenAccessCase, P
 _logger = logging.getLogger(__name__)
 
 REFUSALS = (UserError, ValidationError, psycopg2.Error)
+PDF = base64.b64encode(b"%PDF-1.4\n% keten test\n%%EOF\n").decode()
 
 
 class AccessGrid:
@@ -117,6 +119,15 @@ class AccessGrid:
             "keten.rectification": {"RV": cls.rectification_victim},
             "keten.avg.request": {"AR": cls.avg_request},
             "keten.processing.register.wizard": {},
+            "keten.document": {
+                "DA": cls.document_a,
+                "DM": cls.document_medisch,
+                "DJ": cls.document_justitie,
+                "DB": cls.document_b,
+                "DP": cls.document_person,
+            },
+            "keten.comensha.registration": {"CR": cls.registration_victim},
+            "keten.comensha.export.wizard": {"W": cls.comensha_wizard},
         }
 
     # Harmless values for the write test (no business guard involved).
@@ -163,6 +174,9 @@ class AccessGrid:
         "keten.rectification": {"reason": "Test"},
         "keten.avg.request": {"response_note": "Test"},
         "keten.processing.register.wizard": {},
+        "keten.document": {"note": "Test"},
+        "keten.comensha.registration": {"note": "Test"},
+        "keten.comensha.export.wizard": {"date_to": "2025-12-31"},
     }
 
     @classmethod
@@ -179,6 +193,18 @@ class AccessGrid:
                 content="Test",
                 melder_name="Test",
                 organisation_id=organisation.id,
+                **kw,
+            )
+
+        def document(**kw):
+            return lambda user: dict(
+                {
+                    "name": "Test",
+                    "document_type": "verslag",
+                    "organisation_id": cls.own_organisation(user).id,
+                    "datas": PDF,
+                    "file_name": "test.pdf",
+                },
                 **kw,
             )
 
@@ -479,6 +505,22 @@ class AccessGrid:
                     "outcome": "anonymise",
                 }
             },
+            "keten.document": {
+                "A": document(dossier_id=cls.dossier_a.id),
+                "AM": document(dossier_id=cls.dossier_a.id, document_type="medisch"),
+                "SA": document(strafrecht_id=cls.strafrecht_a.id),
+                "B": document(dossier_id=cls.dossier_b.id),
+                "P": document(person_id=cls.person_school.id),
+            },
+            "keten.comensha.registration": {
+                "new": lambda user: {
+                    "dossier_id": cls.dossier_b.id,
+                    "person_id": cls.person_other.id,
+                }
+            },
+            "keten.comensha.export.wizard": {
+                "new": lambda user: {"date_from": "2025-01-01", "date_to": "2025-06-30"}
+            },
         }
 
     @classmethod
@@ -493,6 +535,7 @@ class AccessGrid:
         """Unreferenced configuration records the matrix may change and delete."""
         cls.retention_wizard = cls.env["keten.retention.wizard"].create({})
         cls.setup_avg_grid()
+        cls.setup_document_grid()
         cls.stage_extra = cls.env["keten.stage"].create(
             {
                 "name": "Extra stage",
@@ -602,6 +645,74 @@ class AccessGrid:
         )
         cls.avg_request = env["keten.avg.request"].create(
             {"request_type": "inzage", "person_id": cls.person_victim.id}
+        )
+
+    @classmethod
+    def setup_document_grid(cls):
+        """The records of issue 21: documents of each kind, a CoMensha
+        registration and somebody else's CoMensha export."""
+        Document = cls.env["keten.document"]
+
+        def document(name, organisation, **kw):
+            return Document.create(
+                dict(
+                    {
+                        "name": name,
+                        "document_type": "verslag",
+                        "organisation_id": organisation.id,
+                        "datas": PDF,
+                        "file_name": f"{name}.pdf",
+                    },
+                    **kw,
+                )
+            )
+
+        cls.document_a = document(
+            "Verslag huisbezoek",
+            cls.org_gemeente,
+            dossier_id=cls.dossier_a.id,
+            person_id=cls.person_victim.id,
+        )
+        cls.document_medisch = document(
+            "Verklaring huisarts",
+            cls.org_ggd,
+            dossier_id=cls.dossier_a.id,
+            person_id=cls.person_victim.id,
+            document_type="medisch",
+        )
+        cls.document_justitie = document(
+            "Proces-verbaal aangifte",
+            cls.org_politie,
+            strafrecht_id=cls.strafrecht_a.id,
+            document_type="proces_verbaal",
+        )
+        cls.document_b = document(
+            "Arbeidscontract",
+            cls.org_moviera,
+            dossier_id=cls.dossier_b.id,
+            person_id=cls.person_other.id,
+            document_type="overig",
+        )
+        cls.document_person = document(
+            "Kopie identiteitsbewijs",
+            cls.org_vt,
+            person_id=cls.person_school.id,
+            document_type="overig",
+        )
+        # dossier A is qualified (weging A): V's consent registers her
+        cls.env["keten.consent"].create(
+            {
+                "person_id": cls.person_victim.id,
+                "purpose": "comensha",
+                "organisation_id": cls.org_ggd.id,
+                "date_given": "2026-01-01",
+            }
+        )
+        cls.registration_victim = cls.env["keten.comensha.registration"].search(
+            [("person_id", "=", cls.person_victim.id)]
+        )
+        cls.comensha_wizard = cls.env["keten.comensha.export.wizard"].create(
+            {"date_from": "2025-01-01", "date_to": "2025-06-30"}
         )
 
 

@@ -30,6 +30,7 @@ EXPORTED = (
     "keten.melding",
     "keten.interventie",
     "keten.strafrecht",
+    "keten.document",
 )
 
 

@@ -6,7 +6,7 @@ evolves, and checks what the demo is made of."""
 
 from datetime import timedelta
 
-from odoo.exceptions import AccessDenied, AccessError
+from odoo.exceptions import AccessDenied, AccessError, UserError
 from odoo.modules.module import get_manifest
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import convert_file
@@ -503,3 +503,57 @@ class TestDemoRegion(TransactionCase):
         )
         for organisation in Org.search([]):
             self.assertIn(organisation.name, html.decode())
+
+    def test_documents_registration_and_the_other_rights(self):
+        """Issue 21 in the demo: a document of each kind, seen by whom its kind
+        allows; the CoMensha registrations; a portability and an objection."""
+        Document = self.env["keten.document"]
+        kinds = {
+            xmlid: self.env.ref(P + "demo_document_" + xmlid)
+            for xmlid in ("pv", "medisch", "b8", "toestemming", "verslag", "overig")
+        }
+        self.assertEqual(
+            sorted(d.document_type for d in kinds.values()),
+            sorted(key for key, _label in Document._fields["document_type"].selection),
+        )
+        for document in kinds.values():
+            self.assertTrue(document.datas)
+            self.assertIn(document.mimetype, ("application/pdf", "image/png"))
+        seen = {
+            login: set(Document.with_user(self.user(login)).search([]).ids)
+            for login in ("politie", "zorg", "ketenregie", "ind")
+        }
+        self.assertIn(kinds["pv"].id, seen["politie"])
+        self.assertNotIn(kinds["pv"].id, seen["ketenregie"])
+        self.assertNotIn(kinds["pv"].id, seen["zorg"])
+        self.assertIn(kinds["medisch"].id, seen["zorg"])
+        self.assertIn(kinds["medisch"].id, seen["ketenregie"])
+        self.assertNotIn(kinds["medisch"].id, seen["politie"])
+        self.assertNotIn(kinds["medisch"].id, seen["ind"])
+        self.assertIn(kinds["b8"].id, seen["ind"])
+        # the CoMensha registrations: one reported, one to report
+        reported = self.env.ref(P + "demo_comensha_registration_7")
+        waiting = self.env.ref(P + "demo_comensha_registration_8")
+        self.assertEqual((reported.state, waiting.state), ("gemeld", "te_melden"))
+        self.assertEqual(waiting.person_id, self.victims(self.pilot(8)))
+        self.assertTrue(waiting.name_allowed)
+        self.assertEqual(
+            self.env["keten.deadline"]
+            .search([("res_model", "=", reported._name), ("res_id", "=", reported.id)])
+            .state,
+            "done",
+        )
+        # the portability request waits for its release by a second officer
+        portability = self.env.ref(P + "demo_avg_request_portability")
+        self.assertEqual(portability.state, "submitted")
+        self.assertEqual(portability.requested_by_id, self.user("privacy"))
+        portability.with_user(self.user("beheerder")).action_approve()
+        self.assertTrue(portability.portability_file)
+        # the upheld objection keeps the woningcorporatie out of pilot 9
+        objection = self.env.ref(P + "demo_avg_request_objection")
+        self.assertEqual(objection.state, "done")
+        self.assertEqual(objection.objection_decision, "upheld")
+        with self.assertRaises(UserError):
+            self.pilot(9).with_user(self.user("ketenregie")).with_context(
+                keten_basis_override_reason="Toch delen"
+            )._involve_organisation(self.org("woningcorporatie"), "Huisvesting")

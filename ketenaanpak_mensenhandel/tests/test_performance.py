@@ -8,8 +8,9 @@ from .common import KetenCase
 # termijnen page and the AVG fields came on the form. The stage card shows the
 # RASCI of the hoofdstap (2 queries: its rows and their organisations); the
 # test gives the hoofdstap one where none is configured (the demo data has
-# them), so that the budget is the same with and without demo data.
-FORM_QUERIES = {"regie": 37, "partner": 36}
+# them), so that the budget is the same with and without demo data. The
+# documents page adds one (the documents of the dossier).
+FORM_QUERIES = {"regie": 38, "partner": 37}
 
 
 @tagged("post_install", "-at_install", "keten_performance", "is_query_count")

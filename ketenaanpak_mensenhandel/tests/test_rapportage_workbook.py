@@ -382,6 +382,7 @@ class TestRapportageWorkbook(RapportageCase):
                 ],
                 ["Nazorgcheck (3 maanden)", 0, *none, 0, "–", 0, 0],
                 ["Casusevaluatie (6 weken)", 0, *none, 0, "–", 0, 0],
+                ["Registratie bij CoMensha (10 werkdagen)", 0, *none, 0, "–", 0, 0],
                 ["Totaal", 9, None, None, 8, 8 / 9],
             ],
         )

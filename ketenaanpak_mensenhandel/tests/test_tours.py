@@ -226,3 +226,43 @@ class TestBoardWalk(HttpCase):
         )
         melding.action_create_dossier()
         return user.login
+
+
+@tagged("post_install", "-at_install", "keten_tours")
+class TestDocumentTour(HttpCase, KetenCase):
+    def test_ketenregie_drops_a_document_on_a_dossier(self):
+        """Issue 21: upload by drag and drop, the PDF previewed, the preview a
+        read in the access log."""
+        dossier = self.dossier_a
+        self.start_tour(
+            f"/odoo/action-{P}keten_dossier_action/{dossier.id}",
+            "keten_document_drop",
+            login=self.user_regie.login,
+            timeout=180,
+        )
+        document = self.env["keten.document"].search([("dossier_id", "=", dossier.id)])
+        self.assertEqual(len(document), 1)
+        self.assertEqual(document.name, "Verklaring tour")
+        self.assertEqual(document.document_type, "medisch")
+        self.assertEqual(document.confidentiality, "medisch")
+        self.assertEqual(document.file_name, "verklaring-tour.pdf")
+        self.assertEqual(document.mimetype, "application/pdf")
+        self.assertEqual(
+            base64.b64decode(document.datas),
+            b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+            b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+            b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 100]>>endobj\n"
+            b"trailer<</Root 1 0 R>>\n%%EOF\n",
+        )
+        self.assertEqual(document.organisation_id, self.org_zvh)
+        self.assertEqual(document.person_id, self.person_victim)  # the one victim
+        self.env.flush_all()
+        served = self.env["keten.access.log"].search(
+            [
+                ("res_model", "=", "keten.document"),
+                ("res_id", "=", document.id),
+                ("path", "=", "download"),
+                ("user_id", "=", self.user_regie.id),
+            ]
+        )
+        self.assertTrue(served, "the preview is a read of the file")

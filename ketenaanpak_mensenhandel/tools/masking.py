@@ -93,3 +93,19 @@ def mask_html(html, compiled):
         for index, part in enumerate(parts)
     )
     return Markup(masked) if isinstance(html, Markup) else masked
+
+
+def person_strings(person):
+    """:func:`identifying_strings` of a person record (or anything with the
+    same attributes)."""
+    return identifying_strings(
+        person.first_name,
+        person.name_prefix,
+        person.last_name,
+        person.known_as,
+        person.bsn,
+        person.phone,
+        person.email,
+        person.street,
+        person.birth_date,
+    )
