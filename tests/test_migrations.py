@@ -93,6 +93,10 @@ _NEXT_DEADLINE = (
     "dossier next_deadline_termijn_id); the upgrade computes them for every "
     "record and Odoo's flush sets write_date with them"
 )
+_COMENSHA_NEXT = (
+    "18.0.1.5.0 post-migrate.py: the termijn of a CoMensha registration it makes "
+    "becomes the dossier's next termijn when it falls due first"
+)
 DOCUMENTED_CHANGES = (
     Change(
         "keten_melding",
@@ -116,6 +120,10 @@ DOCUMENTED_CHANGES = (
         "18.0.1.5.0 post-migrate.py: the termijn of each CoMensha registration it "
         "makes",
         since="18.0.1.5.0",
+    ),
+    *(
+        Change("keten_dossier", column, _COMENSHA_NEXT, since="18.0.1.5.0")
+        for column in ("next_deadline_date", "next_deadline_termijn_id", "write_date")
     ),
 )
 

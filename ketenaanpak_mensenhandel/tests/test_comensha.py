@@ -77,12 +77,22 @@ class TestComensha(RapportageCase):
             [("person_id", "in", persons.ids)], order="id"
         )
 
-    def export_wizard(self, user=None):
+    def export_wizard(self, user=None, gemeenten=None):
+        """The export of the known data set: its period and municipalities, as
+        the workbook of RapportageCase (so demo data in the database stays out)."""
+        if gemeenten is None:
+            gemeenten = self.gemeente_a | self.gemeente_b
         return (
             self.env["keten.comensha.export.wizard"]
             .with_user(user or self.user_regie)
             .with_context(lang="nl_NL")
-            .create({"date_from": PERIOD[0], "date_to": PERIOD[1]})
+            .create(
+                {
+                    "date_from": PERIOD[0],
+                    "date_to": PERIOD[1],
+                    "gemeente_ids": [(6, 0, gemeenten.ids)],
+                }
+            )
         )
 
     def xlsx(self, wizard):
@@ -228,6 +238,14 @@ class TestComensha(RapportageCase):
             [("action", "=", "export"), ("user_id", "=", self.user_regie.id)]
         )
         self.assertEqual(set(rows.mapped("dossier_res_id")), set(self.group_a.ids))
+        # limited to the municipality of group B, which has no registration
+        only_b = self.export_wizard(gemeenten=self.gemeente_b)
+        self.assertEqual((only_b.registration_count, only_b.to_report_count), (0, 0))
+        self.assertEqual(self.sheet_rows(self.xlsx(only_b), "Registraties"), [HEADER])
+        summary = read_tables(self.xlsx(only_b))["Totalen"][
+            "Aansluiting met de Rapportage Regionale Tafel"
+        ]
+        self.assertEqual([row[1] for row in summary], [3, 0, 0, 0, 0])
 
         # the second victim withdraws: she leaves the next export
         consent_second.action_withdraw()

@@ -5,7 +5,8 @@ The period selects registrations by the opening date of their dossier, as the
 Regionale-Tafel workbook counts new dossiers, so that the summary reconciles
 with it: victims in new dossiers, of which in dossiers qualified as human
 trafficking, of which registered with consent, withdrawn, without consent.
-Withdrawn registrations are not exported.
+Withdrawn registrations are not exported. Like the workbook, the export can be
+limited to municipalities (woongemeente or gemeente van uitbuiting).
 """
 
 import base64
@@ -44,6 +45,16 @@ class KetenComenshaExportWizard(models.TransientModel):
         string="From", required=True, default=lambda self: _default_date_from(self)
     )
     date_to = fields.Date(string="To", required=True, default=fields.Date.context_today)
+    gemeente_ids = fields.Many2many(
+        "keten.gemeente",
+        "keten_comensha_export_wizard_gemeente_rel",
+        "wizard_id",
+        "gemeente_id",
+        string="Municipalities",
+        help="Only the dossiers about these municipalities (woongemeente or gemeente "
+        "van uitbuiting), as in the Rapportage Regionale Tafel. Empty: the whole "
+        "region.",
+    )
     registration_count = fields.Integer(
         string="Registrations", compute="_compute_counts"
     )
@@ -54,7 +65,7 @@ class KetenComenshaExportWizard(models.TransientModel):
     csv_file = fields.Binary(string="CSV", readonly=True, attachment=False)
     csv_name = fields.Char(string="CSV file name", readonly=True)
 
-    @api.depends("date_from", "date_to")
+    @api.depends("date_from", "date_to", "gemeente_ids")
     def _compute_counts(self):
         for wizard in self:
             registrations = wizard._registrations_of_period(states=None)
@@ -79,12 +90,36 @@ class KetenComenshaExportWizard(models.TransientModel):
     # ------------------------------------------------------------------
     # What is exported
     # ------------------------------------------------------------------
+    def _figures_params(self):
+        return self.env["keten.rapportage.figures"]._params(
+            self.date_from, self.date_to, gemeente_ids=self.gemeente_ids.ids
+        )
+
+    def _dossier_filter(self, alias="d"):
+        """The municipalities filter of the workbook, on a keten_dossier alias."""
+        return (
+            self.env["keten.rapportage.figures"]
+            .sudo()
+            ._dossier_condition(self._figures_params(), alias)
+        )
+
     def _registrations_of_period(self, states=EXPORTED_STATES):
         self.ensure_one()
         domain = [
             ("date_opened", ">=", self.date_from),
             ("date_opened", "<=", self.date_to),
         ]
+        if self.gemeente_ids:
+            self.env.flush_all()
+            self.env.cr.execute(
+                SQL(
+                    "SELECT d.id FROM keten_dossier d WHERE %s",
+                    self._dossier_filter("d"),
+                )
+            )
+            domain.append(
+                ("dossier_id", "in", [row[0] for row in self.env.cr.fetchall()])
+            )
         if states:
             domain.append(("state", "in", states))
         return self.env["keten.comensha.registration"].search(
@@ -143,9 +178,7 @@ class KetenComenshaExportWizard(models.TransientModel):
         same period: [(label, count)]."""
         self.ensure_one()
         _ = self.env._
-        params = self.env["keten.rapportage.figures"]._params(
-            self.date_from, self.date_to
-        )
+        params = self._figures_params()
         victims = (
             self.env["keten.rapportage.figures"].sudo()._figures_key(params)["victims"]
         )
@@ -162,9 +195,11 @@ class KetenComenshaExportWizard(models.TransientModel):
                   LEFT JOIN keten_comensha_registration r
                     ON r.dossier_id = d.id AND r.person_id = p.person_id
                  WHERE d.date_opened BETWEEN %s AND %s AND d.kwalificatie = 'wel'
+                   AND %s
                 """,
                 self.date_from,
                 self.date_to,
+                self._dossier_filter("d"),
             )
         )
         qualified, registered, withdrawn = self.env.cr.fetchone()
