@@ -111,9 +111,13 @@ class KetenComenshaExportWizard(models.TransientModel):
         ]
         if self.gemeente_ids:
             self.env.flush_all()
+            # only the period's dossiers: the id list stays as small as the export
             self.env.cr.execute(
                 SQL(
-                    "SELECT d.id FROM keten_dossier d WHERE %s",
+                    "SELECT d.id FROM keten_dossier d"
+                    " WHERE d.date_opened BETWEEN %s AND %s AND %s",
+                    self.date_from,
+                    self.date_to,
                     self._dossier_filter("d"),
                 )
             )
