@@ -460,7 +460,8 @@ def check_18_0_1_3_0(upgrade):
 def check_18_0_1_5_0(upgrade):
     """A CoMensha registration, to be reported with its termijn open, for every
     victim of a qualified dossier with a CoMensha consent from before the
-    upgrade; nothing else is registered."""
+    upgrade; nothing else is registered. The access log's index on res_model
+    alone is replaced by the one on (res_model, res_id)."""
     db = upgrade.db
     assert "keten_comensha_registration" not in upgrade.before
     consents = upgrade.before.get("keten_consent")
@@ -497,6 +498,15 @@ def check_18_0_1_5_0(upgrade):
     )
     if upgrade.version == "18.0.1.4.0":
         assert expected, "the demo of 18.0.1.4.0 has a CoMensha consent"
+    # the access log is indexed by (model, id) as on a new install
+    indexes = {
+        name
+        for (name,) in db.query(
+            "SELECT indexname FROM pg_indexes WHERE tablename = 'keten_access_log'"
+        )
+    }
+    assert "keten_access_log_res_model_res_id_index" in indexes, indexes
+    assert "keten_access_log__res_model_index" not in indexes, indexes
 
 
 MIGRATION_CHECKS = {

@@ -4,7 +4,7 @@ import logging
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.http import request
-from odoo.tools import SQL
+from odoo.tools import SQL, sql
 
 _logger = logging.getLogger(__name__)
 
@@ -57,7 +57,8 @@ class KetenAccessLog(models.Model):
         readonly=True, help="The user's role (group) at the time of access."
     )
     organisation_names = fields.Char(string="Organisations", readonly=True)
-    res_model = fields.Char(string="Model", readonly=True, index=True)
+    # indexed with res_id (init): the pair serves lookups by model alone too
+    res_model = fields.Char(string="Model", readonly=True)
     res_id = fields.Integer(string="Record ID", readonly=True)
     record_ref = fields.Char(
         string="Record",
@@ -94,6 +95,15 @@ class KetenAccessLog(models.Model):
     )
 
     def init(self):
+        # "Who viewed this person" and the erasure of a dossier's rows look up
+        # reads of one record by (model, id): without this index PostgreSQL
+        # reads every row of the model (docs/benchmarks.md, P5).
+        sql.create_index(
+            self.env.cr,
+            "keten_access_log_res_model_res_id_index",
+            self._table,
+            ["res_model", "res_id"],
+        )
         self.env.cr.execute(
             """
             CREATE OR REPLACE FUNCTION keten_access_log_guard() RETURNS trigger AS $$
