@@ -19,7 +19,8 @@ a ratio of two things timed in the same run, in turn (A B C A B C ...):
 * P3  the daily deadline cron over all open dossiers (time and queries), when
       ``keten.deadline`` is installed;
 * P4  opening a dossier form (queries and time) with 1 and with 50 meldingen
-      and interventies.
+      and interventies;
+* P5  the access log at volume (--log-rows, default 5,000,000): see p5.py.
 
 Nothing measured is committed: every measurement is rolled back.
 Prints a Markdown table; docs/benchmarks.md holds the table of a run.
@@ -650,7 +651,9 @@ def prepare(conf, n, prefix, skip_generate, skip_update=False):
     return db, registry, generated
 
 
-def measure(registry, db, n, runs, only):
+def measure(registry, db, n, runs, only, log_rows=0):
+    import p5
+
     import odoo
 
     with registry.cursor() as cr:
@@ -666,6 +669,8 @@ def measure(registry, db, n, runs, only):
             result["p3"] = measure_p3(env, runs)
         if "p4" in only:
             result["p4"] = measure_p4(env, runs)
+        if "p5" in only:
+            result["p5"] = p5.measure_p5(env, runs, log_rows)
         cr.rollback()
     return result
 
@@ -675,8 +680,9 @@ def main():
     parser.add_argument("--n", type=int, action="append", help="number of dossiers")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--db-prefix", default="kt_bench")
-    parser.add_argument("--only", default="p1,p2,p3,p4")
+    parser.add_argument("--only", default="p1,p2,p3,p4,p5")
     parser.add_argument("--skip-generate", action="store_true")
+    parser.add_argument("--log-rows", type=int, default=5_000_000, help="P5")
     parser.add_argument(
         "--skip-update", action="store_true", help="do not update the addon first"
     )
@@ -690,7 +696,7 @@ def main():
         db, registry, generated = prepare(
             conf, n, args.db_prefix, args.skip_generate, args.skip_update
         )
-        result = measure(registry, db, n, args.runs, only)
+        result = measure(registry, db, n, args.runs, only, args.log_rows)
         result["generated"] = generated
         report.append(result)
         print_report([result])
@@ -779,6 +785,10 @@ def print_report(report):
                     f"| {row['big']['queries']} | {row['small']['median']:.3f} "
                     f"| {row['big']['median']:.3f} | {row['big_small']:.2f} |"
                 )
+        if result.get("p5"):
+            import p5
+
+            print("\n" + "\n".join(p5.report_lines(result["p5"])))
     sys.stdout.flush()
 
 
