@@ -63,11 +63,19 @@ def build_array(cur):
     )
 
 
-def board_statements(cur, code, rule):
+def board_stages(cur, boards):
+    """hoofdstap code -> the ids of its stages (the board's columns)."""
+    cur.execute(
+        "SELECT hoofdstap_code, array_agg(id ORDER BY id) FROM keten_stage"
+        " WHERE hoofdstap_code = ANY(%s) GROUP BY hoofdstap_code",
+        [boards],
+    )
+    return dict(cur.fetchall())
+
+
+def board_statements(stages, rule):
     """The board's statements: counts per stage, then 40 cards per column."""
     base = f"FROM keten_dossier d WHERE d.active AND d.hoofdstap_code = %(code)s AND {rule}"
-    cur.execute("SELECT id FROM keten_stage WHERE hoofdstap_code = %s", [code])
-    stages = [stage for (stage,) in cur.fetchall()]
     statements = [f"SELECT d.stage_id, count(*) {base} GROUP BY d.stage_id"]
     statements += [
         f"SELECT d.id {base} AND d.stage_id = {stage} ORDER BY {ORDER} LIMIT 40"
@@ -104,6 +112,7 @@ def measure(db, runs):
     cur = conn.cursor()
     cur.execute("SELECT DISTINCT hoofdstap_code FROM keten_stage ORDER BY 1")
     boards = [code for (code,) in cur.fetchall() if code]
+    stages = board_stages(cur, boards)
     build_array(cur)
     profiles = {
         "high (Moviera)": organisation(cur, "B-MOV"),
@@ -120,7 +129,7 @@ def measure(db, runs):
                 for code in boards:
                     total = sum(
                         explain(cur, statement, dict(params, code=code))
-                        for statement in board_statements(cur, code, RULES[rule])
+                        for statement in board_statements(stages[code], RULES[rule])
                     )
                     if run:
                         samples[rule][code].append(total)
@@ -131,7 +140,7 @@ def measure(db, runs):
         plans = {
             rule: plan_text(
                 cur,
-                board_statements(cur, "analyse", RULES[rule])[0],
+                board_statements(stages["analyse"], RULES[rule])[0],
                 dict(params, code="analyse"),
             )
             for rule in RULES
